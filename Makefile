@@ -1,0 +1,40 @@
+# Parents connectés — the few commands. Each target is a thin wrapper.
+#   make serve   set everything up, then serve the site on http://127.0.0.1:8000/
+#   make test    set everything up (Chromium included), then run all the tests
+#   make check   content check only (what a contributor reads)
+#   make status  translation status per language
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test check status clean
+
+$(VENV)/.build: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt $(VENV)/.build
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+serve: $(VENV)/.build
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.build
+	$(PY) -m mkdocs build --strict --site-dir site
+
+check: $(VENV)/.build
+	$(PY) scripts/check_content.py
+
+status: $(VENV)/.build
+	$(PY) scripts/i18n_status.py
+
+test: $(VENV)/.dev
+	bash scripts/install_system_deps.sh
+	$(PY) -m pytest
+
+clean:
+	rm -rf site test-results .pytest_cache

@@ -1,0 +1,133 @@
+"""The site in a real browser (Debian's Chromium): languages, search, offline, accessibility."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from conftest import LANGS, PageWatch, all_pages
+
+HOMES = {"fr": "index.html", "ar": "ar/index.html", "en": "en/index.html"}
+TITLES = {"fr": "Parents connectés", "ar": "أولياء متصلون", "en": "Connected parents"}
+
+
+def axe_violations(page) -> str:
+    results = Axe().run(page)
+    if results.violations_count == 0:
+        return ""
+    return results.generate_report()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_home_page_renders_cleanly_and_accessibly(page, page_watch, http_base, lang):
+    page.goto(http_base + HOMES[lang])
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.locator(".md-header__topic").first).to_contain_text(TITLES[lang])
+    expect(page.locator("html")).to_have_attribute("lang", lang)
+    page.wait_for_load_state("networkidle")
+    page_watch.assert_clean()
+    report = axe_violations(page)
+    assert not report, report
+
+
+def test_every_page_has_no_console_error_no_404_and_no_axe_violation(page, page_watch, http_base, site_dir):
+    """Every page: no console error, no failed request (sitemap.xml included), axe clean."""
+    axe = Axe()
+    problems = []
+    for rel in all_pages(site_dir):
+        page.goto(http_base + rel)
+        page.wait_for_load_state("networkidle")
+        results = axe.run(page)
+        if results.violations_count:
+            problems.append(f"{rel}:\n{results.generate_report()}")
+    page_watch.assert_clean()
+    assert not problems, "\n".join(problems)
+
+
+def test_arabic_home_is_right_to_left_screenshots(page, http_base, output_dir):
+    for name, size in {"telephone": (390, 844), "projecteur": (1600, 900)}.items():
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.goto(http_base + HOMES["ar"])
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        h1 = page.locator("h1").bounding_box()
+        # In RTL the title starts at the right edge of its column
+        content = page.locator(".md-content").bounding_box()
+        assert h1["x"] + h1["width"] > content["x"] + content["width"] * 0.6
+        page.screenshot(path=str(output_dir / f"accueil-ar-{name}.png"), full_page=False)
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_language_switcher_keeps_the_page(browser, http_base, file_base, scheme):
+    base = http_base if scheme == "http" else file_base
+    context = browser.new_context()
+    page = context.new_page()
+    watch = PageWatch(page, None)
+    page.goto(base + "formateurs/index.html")
+    page.locator(".pc-langs a[hreflang=ar]").click()
+    expect(page).to_have_url(base + "ar/formateurs/index.html")
+    expect(page.locator("html")).to_have_attribute("lang", "ar")
+    page.locator(".pc-langs a[hreflang=en]").click()
+    expect(page).to_have_url(base + "en/formateurs/index.html")
+    page.locator(".pc-langs a[hreflang=fr]").click()
+    expect(page).to_have_url(base + "formateurs/index.html")
+    # From a home page too
+    page.goto(base + HOMES["en"])
+    page.locator(".pc-langs a[hreflang=ar]").click()
+    expect(page).to_have_url(base + HOMES["ar"])
+    assert not watch.console_errors, watch.console_errors
+    context.close()
+
+
+def test_fallback_page_shows_the_notice_in_the_readers_language(page, http_base):
+    page.goto(http_base + "ar/contribuer/index.html")
+    notice = page.locator("[data-pc-fallback]")
+    expect(notice).to_be_visible()
+    expect(notice).to_contain_text("غير مترجمة")
+    expect(page.locator("article h1")).to_contain_text("Contribuer")
+
+
+def search(page, query: str):
+    field = page.locator("input.md-search__input")
+    if not field.is_visible():
+        # Narrow screens show a search button; wide ones show the field directly
+        page.locator(".md-header__button[for=__search]").click()
+    field.fill(query)
+    results = page.locator(".md-search-result__item")
+    # The search worker loads its index and lunr languages first: allow it time
+    expect(results.first).to_be_visible(timeout=20_000)
+    return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_search_on_an_arabic_page_returns_only_arabic_pages(browser, http_base, file_base, scheme):
+    base = http_base if scheme == "http" else file_base
+    page = browser.new_page()
+    page.goto(base + "ar/formateurs/index.html")
+    # "Roubaix" appears in the French and in the Arabic home page
+    hrefs = search(page, "Roubaix")
+    assert hrefs
+    for href in hrefs:
+        resolved = page.evaluate("h => new URL(h, location.href).href", href)
+        assert resolved.startswith(base + "ar/"), resolved
+    page.close()
+
+
+def test_search_on_a_french_page_returns_french_pages(page, http_base):
+    page.goto(http_base + "index.html")
+    hrefs = search(page, "Roubaix")
+    for href in hrefs:
+        resolved = page.evaluate("h => new URL(h, location.href).href", href)
+        assert not resolved.startswith((http_base + "ar/", http_base + "en/")), resolved
+
+
+def test_site_works_from_file_without_network(browser, file_base):
+    page = browser.new_page()
+    watch = PageWatch(page, "file://")
+    page.goto(file_base + "index.html")
+    expect(page.locator("h1")).to_be_visible()
+    page.locator("article a[href='formateurs/index.html']").first.click()
+    expect(page).to_have_url(file_base + "formateurs/index.html")
+    assert not watch.foreign, watch.foreign
+    assert not watch.console_errors, watch.console_errors
+    page.close()

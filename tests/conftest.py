@@ -1,0 +1,145 @@
+"""Shared fixtures: the site is built ONCE per test run, then served on 127.0.0.1.
+
+- ``site_dir``: the built site (``mkdocs build --strict``), a pathlib.Path.
+- ``http_base``: ``http://127.0.0.1:PORT/``, a static server on ``site_dir``.
+- ``file_base``: ``file:///…/site/``, the same site opened from the disk.
+- ``browser_type_launch_args``: Debian's Chromium, kept off the network (DESIGN.md).
+- ``page_watch``: records console errors, failed requests, 4xx/5xx and foreign origins.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+LANGS = ("fr", "ar", "en")
+# Screenshots and other artefacts a human should look at
+OUTPUT = ROOT / "test-results"
+
+
+def pytest_configure(config):
+    sys.path.insert(0, str(ROOT / "scripts"))
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+
+# --- The site, built once ----------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env=env,
+    )
+    if result.returncode != 0:
+        pytest.exit(f"mkdocs build --strict a échoué :\n{result.stdout}\n{result.stderr}", returncode=1)
+    return out
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep the test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def http_base(site_dir) -> str:
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def file_base(site_dir) -> str:
+    return site_dir.as_uri() + "/"
+
+
+@pytest.fixture(scope="session")
+def output_dir() -> Path:
+    OUTPUT.mkdir(exist_ok=True)
+    return OUTPUT
+
+
+# --- Browser -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not Path(CHROMIUM).exists():
+        pytest.exit(f"Chromium est introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium ».", returncode=1)
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+        ],
+    }
+
+
+class PageWatch:
+    """What a page did that a user would notice: errors, failed or foreign requests."""
+
+    def __init__(self, page, allowed_origin: str | None):
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        self.allowed = allowed_origin
+        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("pageerror", lambda e: self.console_errors.append(str(e)))
+        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} → {r.status}"))
+        page.on("request", self._on_request)
+
+    def _on_request(self, request):
+        url = urlparse(request.url)
+        if url.scheme in ("data", "blob", "about"):
+            return
+        if url.scheme == "file":
+            origin = "file://"
+        else:
+            origin = f"{url.scheme}://{url.netloc}"
+        if self.allowed and origin != self.allowed:
+            self.foreign.append(request.url)
+
+    def assert_clean(self):
+        assert not self.foreign, f"Requêtes vers une autre origine : {self.foreign}"
+        assert not self.failed, f"Requêtes en échec : {self.failed}"
+        assert not self.console_errors, f"Erreurs dans la console : {self.console_errors}"
+
+
+@pytest.fixture
+def page_watch(page, http_base):
+    parsed = urlparse(http_base)
+    return PageWatch(page, f"{parsed.scheme}://{parsed.netloc}")
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site, relative to its root (404 pages excluded)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.endswith("404.html") or rel.startswith("assets/"):
+            continue
+        pages.append(rel)
+    return pages
+
+
+def french_pages(site_dir: Path) -> list[str]:
+    return [p for p in all_pages(site_dir) if p.split("/")[0] not in LANGS[1:]]
