@@ -24,6 +24,9 @@ LANGS = ("ar", "en")  # suffixed translations; French files have no suffix
 # Lesson shape (CONTENT-GUIDE.md): required section ids, in this order
 LESSON_SECTIONS = ["objectifs", "etapes", "a-vous", "a-retenir"]
 MODULE_SECTIONS = ["objectifs", "lecons", "sources"]
+# Plain French (FALC-inspired) in French lessons: measured by sentence_stats()
+MAX_SENTENCE_WORDS = 25
+MAX_AVERAGE_WORDS = 14
 SECTION_NAMES = {
     "objectifs": "« Vous allez apprendre » (ou « Objectifs »)",
     "etapes": "« Étape par étape »",
@@ -222,6 +225,10 @@ def check_markdown(path: Path, docs: Path) -> list[Problem]:
                 problems.append(Problem(path, number, f"le lien « {target} » mène à une page qui n'existe pas",
                                         "Vérifiez le chemin, relatif à ce fichier et sans suffixe de langue (exemple : ../02-e-mail/index.md)."))
 
+    # Plain French in lessons
+    if in_module and lang == "fr" and path.name.split(".")[0] != "index":
+        problems += check_plain_french(path)
+
     # Lesson and module shape
     shape = None
     if in_module and path.name.split(".")[0] == "index":
@@ -239,6 +246,71 @@ def check_markdown(path: Path, docs: Path) -> list[Problem]:
         if present != [s for s in shape if s in present]:
             problems.append(Problem(path, None, "les sections ne sont pas dans l'ordre du modèle",
                                     "Remettez-les dans cet ordre : " + ", ".join(SECTION_NAMES[s] for s in shape) + "."))
+    return problems
+
+
+WORD_RE = re.compile(r"[\w@.'’-]*\w[\w@.'’-]*")
+
+
+def lesson_sentences(text: str) -> list[tuple[int, str]]:
+    """Sentences a parent reads in a lesson, with their line.
+
+    Left out: front matter, headings, code, HTML comments, the trainer block, the
+    « Sources » section and image alternative texts. One sentence per line is the
+    rule; a line is also cut after . ! ? followed by a space.
+    """
+    _, meta_lines, _ = split_front_matter(text)
+    sentences = []
+    in_trainer = in_sources = False
+    for number, line in prose_lines(text):
+        if number <= meta_lines:
+            continue
+        if line.startswith("??? ") or line.startswith("!!! "):
+            in_trainer = "formateur" in line
+            continue
+        if in_trainer and (line.startswith("    ") or not line.strip()):
+            continue
+        in_trainer = False
+        heading = HEADING_RE.match(line)
+        if heading:
+            in_sources = "#sources" in line
+            continue
+        if in_sources:
+            continue
+        line = IMAGE_RE.sub(" ", line)
+        line = re.sub(r"<[^>]+>", " ", line)
+        line = re.sub(r"\]\([^)]*\)", "]", line).replace("[", " ").replace("]", " ")
+        line = re.sub(r"^\s*(?:[-*]|\d+\.)\s+", "", line)
+        for part in re.split(r"(?<=[.!?…])\s+", line.strip()):
+            if WORD_RE.search(part):
+                sentences.append((number, part))
+    return sentences
+
+
+def words(sentence: str) -> int:
+    return len(WORD_RE.findall(sentence))
+
+
+def sentence_stats(path: Path) -> tuple[int, float, int]:
+    """(sentences, average words per sentence, longest sentence in words)."""
+    counts = [words(s) for _, s in lesson_sentences(path.read_text(encoding="utf-8"))]
+    if not counts:
+        return 0, 0.0, 0
+    return len(counts), sum(counts) / len(counts), max(counts)
+
+
+def check_plain_french(path: Path) -> list[Problem]:
+    problems = []
+    sentences = lesson_sentences(path.read_text(encoding="utf-8"))
+    for number, sentence in sentences:
+        if words(sentence) > MAX_SENTENCE_WORDS:
+            problems.append(Problem(path, number, f"cette phrase a {words(sentence)} mots (maximum {MAX_SENTENCE_WORDS})",
+                                    "Coupez-la en deux phrases courtes : une idée par phrase."))
+    if sentences:
+        average = sum(words(s) for _, s in sentences) / len(sentences)
+        if average > MAX_AVERAGE_WORDS:
+            problems.append(Problem(path, None, f"les phrases ont {average:.1f} mots en moyenne (maximum {MAX_AVERAGE_WORDS})",
+                                    "Raccourcissez les phrases les plus longues : une idée par phrase."))
     return problems
 
 
@@ -312,7 +384,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="dossier des pages (par défaut : docs/)")
+    parser.add_argument("--phrases", action="store_true",
+                        help="affiche, pour chaque leçon en français, le nombre de phrases, la moyenne et la plus longue (en mots)")
     args = parser.parse_args(argv)
+    if args.phrases:
+        print("| leçon | phrases | mots par phrase (moyenne) | phrase la plus longue |\n|---|---|---|---|")
+        for path in sorted(args.docs.resolve().glob("modules/[0-9]*/[0-9]*.md")):
+            if language_of(path) == "fr":
+                n, average, longest = sentence_stats(path)
+                print(f"| {path.relative_to(args.docs.resolve()).as_posix()} | {n} | {average:.1f} | {longest} |")
+        return 0
     problems = check(args.docs)
     print(report(problems, args.docs.resolve().parent))
     return 1 if problems else 0

@@ -67,6 +67,8 @@ def test_the_course_itself_passes():
 
 
 LESSON_PATH = "modules/01-mail/01-ouvrir.md"
+# 21 words: allowed alone, too long on average
+LONG = "Un clic sur le titre du message ouvre tout de suite le message complet dans une grande fenêtre blanche et claire."
 CASES = {
     "no-title": (LESSON.replace("title: Ouvrir un message\n", ""),
                  "docs/modules/01-mail/01-ouvrir.md, ligne 1 : l'en-tête n'a pas de titre (« title: »)",
@@ -99,6 +101,11 @@ CASES = {
                      "l'image « https://example.org/message.svg » vient d'un autre site", "Enregistrez l'image"),
     "remote-html": (LESSON.replace("Ouvrez un message.", '<img alt="x" src="//cdn.example.org/a.png">'),
                     "ligne 20 : cette ligne charge un fichier depuis un autre site", "utilisez un chemin relatif"),
+    "long-sentence": (LESSON.replace("Ouvrez un message.", "Ouvrez le premier message de la liste " + "puis lisez-le lentement " * 6 + "jusqu'au bout."),
+                      "ligne 20 : cette phrase a 25 mots".replace("25", "27"), "Coupez-la en deux phrases courtes"),
+    "average-sentence": (LESSON.replace("- Ouvrir un message.", "- " + LONG).replace("1. Cliquez sur le message.", "1. " + LONG)
+                         .replace("Ouvrez un message.", LONG).replace("- Un clic ouvre le message.", "- " + LONG),
+                         "les phrases ont", "Raccourcissez les phrases les plus longues"),
     "heading-skip": (LESSON.replace("Ouvrez un message.", "#### Astuce"),
                      "ligne 20 : ce titre saute un niveau (de ## à ####)", "Utilisez « ### »"),
 }

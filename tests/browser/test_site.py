@@ -92,10 +92,11 @@ def search(page, query: str):
     if not field.is_visible():
         # Narrow screens show a search button; wide ones show the field directly
         page.locator(".md-header__button[for=__search]").click()
-    field.fill(query)
+    # Type like a person: Material sends the query on "keyup" (fill() sends none)
+    field.press_sequentially(query)
     results = page.locator(".md-search-result__item")
-    # The search worker loads its index and lunr languages first: allow it time
-    expect(results.first).to_be_visible(timeout=20_000)
+    # The worker may still be loading the index and the lunr languages
+    expect(results.first).to_be_visible(timeout=15_000)
     return [a.get_attribute("href") for a in page.locator(".md-search-result__link").all()]
 
 
