@@ -103,7 +103,9 @@ class PageWatch:
         self.allowed = allowed_origin
         page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
         page.on("pageerror", lambda e: self.console_errors.append(str(e)))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        # A download cut short by leaving the page (net::ERR_ABORTED) is not a failure
+        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
+                and self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} → {r.status}"))
         page.on("request", self._on_request)
 

@@ -82,3 +82,12 @@ def test_status_command_line():
     help_text = subprocess.run(["python3", str(ROOT / "scripts" / "i18n_status.py"), "--help"],
                                capture_output=True, text=True, check=True).stdout
     assert "manquantes" in help_text
+
+
+def test_glossary_defines_every_term_in_every_language():
+    glossary = yaml.safe_load((ROOT / "i18n" / "glossaire.yml").read_text(encoding="utf-8"))["termes"]
+    assert len(glossary) >= 20
+    for key, entry in glossary.items():
+        assert set(entry) == set(LANGS), f"glossaire « {key} » : langues {sorted(entry)}"
+        for lang in LANGS:
+            assert entry[lang]["terme"].strip() and entry[lang]["definition"].strip(), f"{key} ({lang})"

@@ -222,10 +222,10 @@ def test_arabic_quiz_is_right_to_left_with_arabic_plurals(page, page_watch, http
     assert mark["x"] < label["x"]
     expect(question(page, 1).locator(".pc-quiz__verdict")).to_have_text("✗ هذه ليست الإجابة الصحيحة.")
     status = page.locator(".pc-quiz__status")
-    expect(status).to_contain_text("لم تحصل على أي إجابة صحيحة من أصل 5.")  # zero
+    expect(status).to_contain_text("لم تحصلوا على أي إجابة صحيحة من أصل 5.")  # zero
     page.get_by_role("button", name="ابدأ من جديد").click()
     answer_all(page, right_ones={1, 3})
-    expect(status).to_contain_text("لديك إجابتان صحيحتان من أصل 5.")  # two
+    expect(status).to_contain_text("لديكم إجابتان صحيحتان من أصل 5.")  # two
     page_watch.assert_clean()
 
 
