@@ -80,3 +80,51 @@ def relative(path: str | Path) -> str:
         return p.relative_to(ROOT).as_posix()
     except ValueError:
         return p.as_posix()
+
+
+# --- Page assets (shared by the widget hooks: quiz, exercises) ----------------
+
+def asset_url(path: str, page, files) -> str:
+    """URL of one of our assets from ``page`` (the site root's copy serves every language)."""
+    from mkdocs.utils import get_relative_url
+
+    target = files.get_file_from_path(path) if files is not None else None
+    return target.url_relative_to(page.file) if target else get_relative_url(path, page.file.url)
+
+
+def swap_placeholders(html_: str, placeholder: str, rendered: list[str]) -> str:
+    """Put each rendered widget where its ``placeholder.format(n=…)`` comment stands."""
+    import re
+
+    for n, widget in enumerate(rendered):
+        # A placeholder inside a list or an admonition is wrapped in <p>
+        html_ = re.sub(r"(?:<p>\s*)?" + re.escape(placeholder.format(n=n)) + r"(?:\s*</p>)?",
+                       lambda _m, w=widget: w, html_, count=1)
+    return html_
+
+
+def head_assets(output: str, styles: list[str], scripts: list[str]) -> str:
+    """Load these stylesheets and scripts with the page (its main content needs them)."""
+    tags = "".join(f'<link rel="stylesheet" href="{css}">\n' for css in styles) + "".join(
+        f'<script src="{js}" defer></script>\n' for js in scripts)
+    return output.replace("</head>", tags + "</head>", 1)
+
+
+# Loads files when the first element matching the selector comes near the screen: a parent
+# who stops reading before the exercise downloads nothing for it (first-load budget).
+_LAZY = ("<script>/* Parents connectés: files of the widget below load when it comes near the screen. */"
+         "(function(d,s,u){var done=0;function go(){if(done)return;done=1;u.forEach(function(x){var t;"
+         "if(/\\.css$/.test(x)){t=d.createElement('link');t.rel='stylesheet';t.href=x}"
+         "else{t=d.createElement('script');t.src=x}d.head.appendChild(t)})}"
+         "var e=d.querySelector(s);addEventListener('beforeprint',go);"
+         "if(!e||!('IntersectionObserver' in window))return go();"
+         "new IntersectionObserver(function(a,o){if(a.some(function(i){return i.isIntersecting}))"
+         "{o.disconnect();go()}},{rootMargin:'100% 0px'}).observe(e)})(document,{selector},{urls});</script>\n")
+
+
+def lazy_assets(output: str, selector: str, urls: list[str]) -> str:
+    """Load ``urls`` (stylesheets and scripts) only when ``selector`` comes near the screen."""
+    import json
+
+    script = _LAZY.replace("{selector}", json.dumps(selector)).replace("{urls}", json.dumps(urls))
+    return output.replace("</body>", script + "</body>", 1)

@@ -627,26 +627,17 @@ def on_page_markdown(markdown, page, config, files):
         forms.insert(0, render_quiz(quiz, strings, render))
         lines[quiz.start: quiz.end + 1] = ["", quiz.indent + PLACEHOLDER.format(n=n), ""]
     _rendered[page.file.src_uri] = forms
-    _assets[page.file.src_uri] = tuple(_asset_url(path_, page, files) for path_ in (CSS, JS))
+    _assets[page.file.src_uri] = tuple(common.asset_url(path_, page, files) for path_ in (CSS, JS))
     return "\n".join(lines)
 
 
 def on_page_content(html_, page, config, files):
-    forms = _rendered.get(page.file.src_uri)
-    for n, form in enumerate(forms or []):
-        # A placeholder inside a list or an admonition is wrapped in <p>
-        html_ = re.sub(r"(?:<p>\s*)?" + re.escape(PLACEHOLDER.format(n=n)) + r"(?:\s*</p>)?",
-                       lambda _m, form=form: form, html_, count=1)
-    return html_
+    return common.swap_placeholders(html_, PLACEHOLDER, _rendered.get(page.file.src_uri) or [])
 
 
 def on_post_page(output, page, config):
     urls = _assets.get(page.file.src_uri)
-    if not urls:
-        return output
-    css, js = urls
-    tags = f'<link rel="stylesheet" href="{css}">\n<script src="{js}" defer></script>\n'
-    return output.replace("</head>", tags + "</head>", 1)
+    return common.head_assets(output, [urls[0]], [urls[1]]) if urls else output
 
 
 # --- Helpers -----------------------------------------------------------------
@@ -672,9 +663,3 @@ def _french_quizzes(path: Path) -> list[Quiz]:
     return quizzes
 
 
-def _asset_url(path: str, page, files) -> str:
-    """URL of one of our assets from ``page`` (the site root's copy in every language)."""
-    from mkdocs.utils import get_relative_url
-
-    target = files.get_file_from_path(path)
-    return target.url_relative_to(page.file) if target else get_relative_url(path, page.file.url)

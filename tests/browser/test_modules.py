@@ -6,15 +6,18 @@ import pytest
 from playwright.sync_api import expect
 
 LESSON = "modules/01-bien-demarrer/04-le-clavier-azerty.html"
+# One lesson per module, looked at on a phone and on a projector
+SCREENSHOTS = {"m01": LESSON, "m02": "modules/02-e-mail/06-reconnaitre-un-message-piege.html"}
 SIZES = {"telephone": (390, 844), "projecteur": (1600, 900)}
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 @pytest.mark.parametrize("size", SIZES)
-def test_lesson_screenshots_phone_and_projector(page, http_base, output_dir, lang, size):
+@pytest.mark.parametrize("lesson", SCREENSHOTS)
+def test_lesson_screenshots_phone_and_projector(page, http_base, output_dir, lang, size, lesson):
     width, height = SIZES[size]
     page.set_viewport_size({"width": width, "height": height})
-    page.goto(http_base + ("" if lang == "fr" else f"{lang}/") + LESSON)
+    page.goto(http_base + ("" if lang == "fr" else f"{lang}/") + SCREENSHOTS[lesson])
     # Nothing wider than the screen (no horizontal scrolling on a phone)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{overflow} px de défilement horizontal"
@@ -22,9 +25,9 @@ def test_lesson_screenshots_phone_and_projector(page, http_base, output_dir, lan
     for img in page.locator("article img").all():
         img.scroll_into_view_if_needed()
         assert img.evaluate("i => i.complete && i.naturalWidth > 0"), img.get_attribute("src")
-    page.screenshot(path=str(output_dir / f"lecon-{lang}-{size}.png"))
+    page.screenshot(path=str(output_dir / f"lecon-{lesson}-{lang}-{size}.png"))
     page.locator("article img").first.scroll_into_view_if_needed()
-    page.screenshot(path=str(output_dir / f"lecon-{lang}-{size}-image.png"))
+    page.screenshot(path=str(output_dir / f"lecon-{lesson}-{lang}-{size}-image.png"))
 
 
 @pytest.mark.parametrize("lang", ["fr", "ar", "en"])
