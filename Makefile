@@ -3,13 +3,14 @@
 #   make test    set everything up (Chromium included), then run all the tests
 #   make check   content check only (what a contributor reads)
 #   make status  translation status per language
+#   make handouts the printable handouts (PDF), then the site with them in site/
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check status clean
+.PHONY: serve build test check status handouts clean
 
 $(VENV)/.build: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -32,9 +33,16 @@ check: $(VENV)/.build
 status: $(VENV)/.build
 	$(PY) scripts/i18n_status.py
 
+# PDFs into build/handouts/ (scripts/export_handouts.py), then the site, with them, into site/.
+# The site is built even when some handouts failed (the others are in it); the exit code says so.
+handouts: $(VENV)/.dev
+	bash scripts/install_system_deps.sh
+	$(PY) scripts/export_handouts.py --out build/handouts; status=$$?; \
+	PC_HANDOUTS_DIR=build/handouts $(PY) -m mkdocs build --strict --site-dir site && exit $$status
+
 test: $(VENV)/.dev
 	bash scripts/install_system_deps.sh
 	$(PY) -m pytest
 
 clean:
-	rm -rf site test-results .pytest_cache
+	rm -rf site test-results .pytest_cache build/handouts

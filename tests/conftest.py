@@ -21,6 +21,9 @@ from urllib.parse import urlparse
 
 import pytest
 
+# The printable handouts, exported once per run (tests/test_handouts.py, tests/browser/test_handouts.py)
+from handouts_fixtures import handouts, handouts_http, handouts_site  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LANGS = ("fr", "ar", "en")
