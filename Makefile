@@ -4,13 +4,14 @@
 #   make check   content check only (what a contributor reads)
 #   make status  translation status per language
 #   make handouts the printable handouts (PDF), then the site with them in site/
+#   make zip     the whole course as a zip for a USB key or the kiosk (build/parents-connectes.zip)
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check status handouts clean
+.PHONY: serve build test check status handouts zip clean
 
 $(VENV)/.build: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,10 @@ handouts: $(VENV)/.dev
 	bash scripts/install_system_deps.sh
 	$(PY) scripts/export_handouts.py --out build/handouts; status=$$?; \
 	PC_HANDOUTS_DIR=build/handouts $(PY) -m mkdocs build --strict --site-dir site && exit $$status
+
+# Builds the site (with the handouts exported into build/handouts/, if any), then zips it
+zip: $(VENV)/.build
+	$(PY) scripts/make_zip.py
 
 test: $(VENV)/.dev
 	bash scripts/install_system_deps.sh
