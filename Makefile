@@ -5,13 +5,14 @@
 #   make status  translation status per language
 #   make handouts the printable handouts (PDF), then the site with them in site/
 #   make zip     the whole course as a zip for a USB key or the kiosk (build/parents-connectes.zip)
+#   make bench   measure: build time, page weights, search, offline, handouts, Lighthouse (build/bench.json)
 
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check status handouts zip clean
+.PHONY: serve build test check status handouts zip bench clean
 
 $(VENV)/.build: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,13 @@ handouts: $(VENV)/.dev
 # Builds the site (with the handouts exported into build/handouts/, if any), then zips it
 zip: $(VENV)/.build
 	$(PY) scripts/make_zip.py
+
+# Lighthouse (npm, pinned in scripts/lighthouse/package-lock.json) runs with Debian's Chromium
+bench: $(VENV)/.dev
+	bash scripts/install_system_deps.sh
+	if command -v npm >/dev/null; then npm ci --prefix scripts/lighthouse --no-audit --no-fund; \
+	else echo "npm absent : pas de Lighthouse (apt-get install nodejs npm)"; fi
+	$(PY) scripts/bench.py
 
 test: $(VENV)/.dev
 	bash scripts/install_system_deps.sh

@@ -24,6 +24,7 @@ import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
+import budgets
 import pytest
 import yaml
 
@@ -34,7 +35,7 @@ DOCS = ROOT / "docs"
 MODULES = sorted(p.name for p in (DOCS / "modules").glob("[0-9][0-9]-*") if p.is_dir())
 VARIANTS = ("parents", "memo", "animateur")
 CASES = [pytest.param(m, lang, id=f"{m}-{lang}") for m in MODULES for lang in LANGS]
-PARENT_BUDGET = 800 * 1024  # bytes
+PARENT_BUDGET = budgets.PARENT_HANDOUT
 DATE_PRINTED = "29/11/2026"
 
 

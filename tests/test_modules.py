@@ -6,6 +6,7 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import budgets
 import pytest
 
 import check_content
@@ -13,7 +14,7 @@ from conftest import LANGS, ROOT
 
 DOCS = ROOT / "docs"
 MODULES = sorted(p for p in (DOCS / "modules").glob("[0-9][0-9]-*") if p.is_dir())
-SVG_BUDGET = 30 * 1024  # each illustration, bytes
+SVG_BUDGET = budgets.SVG
 QUESTION_RE = re.compile(r"^<!-- question ([\w-]+) -->", re.M)
 
 
