@@ -1,4 +1,5 @@
-"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege`` and ``message``.
+"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``, ``educonnect``
+and ``ou-est-ce``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -57,6 +58,10 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
   the input is emptied; « Prendre le document d'exemple » attaches ``MESSAGE_FILE``
   (invented) where there is no file at hand (kiosk, phone).
 
+- exercice-educonnect.js and exercice-ou-est-ce.js (module « L'école en ligne »): an ÉduConnect
+  activation rehearsal on drawn screens, and « Où est-ce ? » on a drawn Pronote-like menu. Their
+  HTML, invented data and checks are described and rendered in ex_ecole.py, next to this file.
+
 Budget: each exercise's script, the shared exercices.css and its own stylesheet stay under
 6 KB gzip together (tests/test_exercices.py); piege and message render their HTML here,
 so their scripts stay small. French strings get no-break spaces before « : ; ! ? » here.
@@ -77,6 +82,7 @@ from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
+import ex_ecole  # noqa: E402  (module « L'école en ligne »)
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -84,6 +90,8 @@ SCRIPTS = {
     "clavier": "assets/javascripts/exercice-clavier.js",
     "piege": "assets/javascripts/exercice-piege.js",
     "message": "assets/javascripts/exercice-message.js",
+    "educonnect": "assets/javascripts/exercice-educonnect.js",
+    "ou-est-ce": "assets/javascripts/exercice-ou-est-ce.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -91,6 +99,8 @@ STYLES = {
     "clavier": "assets/stylesheets/exercice-clavier.css",
     "piege": "assets/stylesheets/exercice-piege.css",
     "message": "assets/stylesheets/exercice-message.css",
+    "educonnect": "assets/stylesheets/exercice-educonnect.css",
+    "ou-est-ce": "assets/stylesheets/exercice-ou-est-ce.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -104,6 +114,7 @@ JS_STRINGS = {
               "score", "score_all", "score_some", "score_low"),
     "message": ("to_empty", "to_space", "to_no_at", "to_two_at", "to_no_name", "to_no_end", "to_no_dot",
                 "to_dot", "subject_empty", "body_empty", "no_signature", "no_greeting", "not_ready", "ready"),
+    **ex_ecole.JS_STRINGS,
 }
 
 
@@ -288,6 +299,8 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         steps = [_esc(own["step_1"]) + " " + _model(MESSAGE_ADDRESS),
                  *(_esc(own[f"step_{n}"]) for n in range(2, 6))]
         game = _message_game(base, own, strings)
+    elif name in ex_ecole.RENDER:
+        steps, game = ex_ecole.RENDER[name](base, own, strings, lang, direction(lang), data)
     else:
         steps = [_esc(own[f"step_{n}"]) for n in range(1, SOURIS_STEPS + 1)]
     out = [
