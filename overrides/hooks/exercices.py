@@ -1,4 +1,5 @@
-"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege`` and ``message``.
+"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``,
+``que-faire`` and ``accord-ecrans``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -57,6 +58,13 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
   the input is emptied; « Prendre le document d'exemple » attaches ``MESSAGE_FILE``
   (invented) where there is no file at hand (kiosk, phone).
 
+- exercice-que-faire.js and exercice-accord-ecrans.js (module « Écrans et réseaux sociaux »):
+  rendered by ex_ecrans.py, whose docstring says how. « Que faire ? » shows one story at a
+  time; each choice is a button that tells why it helps or harms and what to do; a summary
+  with the 3018 ends it. The screen agreement: age buttons (aria-pressed) tick the rules
+  suggested for that age, the parent changes them and may add one rule of their own; the
+  agreement updates as they go; « Imprimer l'accord » prints a copy of it alone, one page.
+
 Budget: each exercise's script, the shared exercices.css and its own stylesheet stay under
 6 KB gzip together (tests/test_exercices.py); piege and message render their HTML here,
 so their scripts stay small. French strings get no-break spaces before « : ; ! ? » here.
@@ -77,6 +85,7 @@ from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
+import ex_ecrans  # noqa: E402
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -84,6 +93,8 @@ SCRIPTS = {
     "clavier": "assets/javascripts/exercice-clavier.js",
     "piege": "assets/javascripts/exercice-piege.js",
     "message": "assets/javascripts/exercice-message.js",
+    "que-faire": "assets/javascripts/exercice-que-faire.js",
+    "accord-ecrans": "assets/javascripts/exercice-accord-ecrans.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -91,6 +102,8 @@ STYLES = {
     "clavier": "assets/stylesheets/exercice-clavier.css",
     "piege": "assets/stylesheets/exercice-piege.css",
     "message": "assets/stylesheets/exercice-message.css",
+    "que-faire": "assets/stylesheets/exercice-que-faire.css",
+    "accord-ecrans": "assets/stylesheets/exercice-accord-ecrans.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -104,6 +117,8 @@ JS_STRINGS = {
               "score", "score_all", "score_some", "score_low"),
     "message": ("to_empty", "to_space", "to_no_at", "to_two_at", "to_no_name", "to_no_end", "to_no_dot",
                 "to_dot", "subject_empty", "body_empty", "no_signature", "no_greeting", "not_ready", "ready"),
+    "que-faire": ("step", "next", "see_summary", "again"),
+    "accord-ecrans": ("age_line", "own_title", "suggested"),
 }
 
 
@@ -276,8 +291,10 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
     else:
         data = {key: value for key, value in {**strings, **own}.items()
                 if key not in SCRIPTS and key not in BUILD_ONLY}
-    game = ""
-    if name == "clavier":
+    game = tail = ""
+    if name in ex_ecrans.RENDER:
+        steps, game, tail = ex_ecrans.RENDER[name](base, own, strings, lang)
+    elif name == "clavier":
         data["texts"] = list(CLAVIER_TEXTS)
         steps = [f'{_esc(own[f"task_{n}"])} {_model(text)}' for n, text in enumerate(CLAVIER_TEXTS, 1)]
     elif name == "piege":
@@ -307,7 +324,7 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         out.append(game)
     out.append(f'<div class="pc-ex__etapes"><p>{_esc(own.get("answers_title", strings["steps_title"]))}</p><ol>')
     out.extend(f"<li>{step}</li>" for step in steps)
-    out.append("</ol></div></section>")
+    out.append("</ol></div>" + tail + "</section>")
     return "\n".join(out)
 
 
