@@ -1,5 +1,5 @@
-"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``, ``educonnect``
-and ``ou-est-ce``.
+"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``,
+``educonnect``, ``ou-est-ce``, ``que-faire`` and ``accord-ecrans``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -61,6 +61,12 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
 - exercice-educonnect.js and exercice-ou-est-ce.js (module « L'école en ligne »): an ÉduConnect
   activation rehearsal on drawn screens, and « Où est-ce ? » on a drawn Pronote-like menu. Their
   HTML, invented data and checks are described and rendered in ex_ecole.py, next to this file.
+- exercice-que-faire.js and exercice-accord-ecrans.js (module « Écrans et réseaux sociaux »):
+  rendered by ex_ecrans.py, whose docstring says how. « Que faire ? » shows one story at a
+  time; each choice is a button that tells why it helps or harms and what to do; a summary
+  with the 3018 ends it. The screen agreement: age buttons (aria-pressed) tick the rules
+  suggested for that age, the parent changes them and may add one rule of their own; the
+  agreement updates as they go; « Imprimer l'accord » prints a copy of it alone, one page.
 
 Budget: each exercise's script, the shared exercices.css and its own stylesheet stay under
 6 KB gzip together (tests/test_exercices.py); piege and message render their HTML here,
@@ -83,6 +89,7 @@ from dataclasses import dataclass
 sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
 import ex_ecole  # noqa: E402  (module « L'école en ligne »)
+import ex_ecrans  # noqa: E402
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -92,6 +99,8 @@ SCRIPTS = {
     "message": "assets/javascripts/exercice-message.js",
     "educonnect": "assets/javascripts/exercice-educonnect.js",
     "ou-est-ce": "assets/javascripts/exercice-ou-est-ce.js",
+    "que-faire": "assets/javascripts/exercice-que-faire.js",
+    "accord-ecrans": "assets/javascripts/exercice-accord-ecrans.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -101,6 +110,8 @@ STYLES = {
     "message": "assets/stylesheets/exercice-message.css",
     "educonnect": "assets/stylesheets/exercice-educonnect.css",
     "ou-est-ce": "assets/stylesheets/exercice-ou-est-ce.css",
+    "que-faire": "assets/stylesheets/exercice-que-faire.css",
+    "accord-ecrans": "assets/stylesheets/exercice-accord-ecrans.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -115,6 +126,8 @@ JS_STRINGS = {
     "message": ("to_empty", "to_space", "to_no_at", "to_two_at", "to_no_name", "to_no_end", "to_no_dot",
                 "to_dot", "subject_empty", "body_empty", "no_signature", "no_greeting", "not_ready", "ready"),
     **ex_ecole.JS_STRINGS,
+    "que-faire": ("step", "next", "see_summary", "again"),
+    "accord-ecrans": ("age_line", "own_title", "suggested"),
 }
 
 
@@ -287,8 +300,10 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
     else:
         data = {key: value for key, value in {**strings, **own}.items()
                 if key not in SCRIPTS and key not in BUILD_ONLY}
-    game = ""
-    if name == "clavier":
+    game = tail = ""
+    if name in ex_ecrans.RENDER:
+        steps, game, tail = ex_ecrans.RENDER[name](base, own, strings, lang)
+    elif name == "clavier":
         data["texts"] = list(CLAVIER_TEXTS)
         steps = [f'{_esc(own[f"task_{n}"])} {_model(text)}' for n, text in enumerate(CLAVIER_TEXTS, 1)]
     elif name == "piege":
@@ -320,7 +335,7 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         out.append(game)
     out.append(f'<div class="pc-ex__etapes"><p>{_esc(own.get("answers_title", strings["steps_title"]))}</p><ol>')
     out.extend(f"<li>{step}</li>" for step in steps)
-    out.append("</ol></div></section>")
+    out.append("</ol></div>" + tail + "</section>")
     return "\n".join(out)
 
 
