@@ -1,4 +1,5 @@
-"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege`` and ``message``.
+"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``,
+``ou-cliquer`` and ``fin-de-session``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -56,6 +57,9 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
   wrong field gets the focus. A chosen file is never read: only its name is shown, then
   the input is emptied; « Prendre le document d'exemple » attaches ``MESSAGE_FILE``
   (invented) where there is no file at hand (kiosk, phone).
+- exercice-ou-cliquer.js, « Où cliquer ? », and exercice-fin-de-session.js, the checklist
+  before leaving the kiosk (module « Mes démarches à la borne »): rendered by ex_demarches.py,
+  whose docstring says how they work.
 
 Budget: each exercise's script, the shared exercices.css and its own stylesheet stay under
 6 KB gzip together (tests/test_exercices.py); piege and message render their HTML here,
@@ -77,6 +81,7 @@ from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
+import ex_demarches  # noqa: E402
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -84,6 +89,8 @@ SCRIPTS = {
     "clavier": "assets/javascripts/exercice-clavier.js",
     "piege": "assets/javascripts/exercice-piege.js",
     "message": "assets/javascripts/exercice-message.js",
+    "ou-cliquer": "assets/javascripts/exercice-ou-cliquer.js",
+    "fin-de-session": "assets/javascripts/exercice-fin-de-session.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -91,6 +98,8 @@ STYLES = {
     "clavier": "assets/stylesheets/exercice-clavier.css",
     "piege": "assets/stylesheets/exercice-piege.css",
     "message": "assets/stylesheets/exercice-message.css",
+    "ou-cliquer": "assets/stylesheets/exercice-ou-cliquer.css",
+    "fin-de-session": "assets/stylesheets/exercice-fin-de-session.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -104,6 +113,9 @@ JS_STRINGS = {
               "score", "score_all", "score_some", "score_low"),
     "message": ("to_empty", "to_space", "to_no_at", "to_two_at", "to_no_name", "to_no_end", "to_no_dot",
                 "to_dot", "subject_empty", "body_empty", "no_signature", "no_greeting", "not_ready", "ready"),
+    "ou-cliquer": ("step", "part", "encouragements", "miss", "show", "logout", "login", "downloaded", "done",
+                   "screens"),
+    "fin-de-session": ("count", "all_done", "cleared"),
 }
 
 
@@ -288,6 +300,9 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         steps = [_esc(own["step_1"]) + " " + _model(MESSAGE_ADDRESS),
                  *(_esc(own[f"step_{n}"]) for n in range(2, 6))]
         game = _message_game(base, own, strings)
+    elif name in ex_demarches.RENDER:
+        steps, game, extra = ex_demarches.RENDER[name](base, own, strings, lang, direction(lang) == "rtl")
+        data.update(extra)
     else:
         steps = [_esc(own[f"step_{n}"]) for n in range(1, SOURIS_STEPS + 1)]
     out = [
