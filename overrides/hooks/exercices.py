@@ -1,5 +1,5 @@
 """Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``,
-``educonnect``, ``ou-est-ce``, ``que-faire`` and ``accord-ecrans``.
+``educonnect``, ``ou-est-ce``, ``que-faire``, ``accord-ecrans``, ``ou-cliquer`` and ``fin-de-session``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -57,6 +57,9 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
   wrong field gets the focus. A chosen file is never read: only its name is shown, then
   the input is emptied; « Prendre le document d'exemple » attaches ``MESSAGE_FILE``
   (invented) where there is no file at hand (kiosk, phone).
+- exercice-ou-cliquer.js, « Où cliquer ? », and exercice-fin-de-session.js, the checklist
+  before leaving the kiosk (module « Mes démarches à la borne »): rendered by ex_demarches.py,
+  whose docstring says how they work.
 
 - exercice-educonnect.js and exercice-ou-est-ce.js (module « L'école en ligne »): an ÉduConnect
   activation rehearsal on drawn screens, and « Où est-ce ? » on a drawn Pronote-like menu. Their
@@ -90,6 +93,7 @@ sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
 import ex_ecole  # noqa: E402  (module « L'école en ligne »)
 import ex_ecrans  # noqa: E402
+import ex_demarches  # noqa: E402
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -101,6 +105,8 @@ SCRIPTS = {
     "ou-est-ce": "assets/javascripts/exercice-ou-est-ce.js",
     "que-faire": "assets/javascripts/exercice-que-faire.js",
     "accord-ecrans": "assets/javascripts/exercice-accord-ecrans.js",
+    "ou-cliquer": "assets/javascripts/exercice-ou-cliquer.js",
+    "fin-de-session": "assets/javascripts/exercice-fin-de-session.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -112,6 +118,8 @@ STYLES = {
     "ou-est-ce": "assets/stylesheets/exercice-ou-est-ce.css",
     "que-faire": "assets/stylesheets/exercice-que-faire.css",
     "accord-ecrans": "assets/stylesheets/exercice-accord-ecrans.css",
+    "ou-cliquer": "assets/stylesheets/exercice-ou-cliquer.css",
+    "fin-de-session": "assets/stylesheets/exercice-fin-de-session.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -128,6 +136,9 @@ JS_STRINGS = {
     **ex_ecole.JS_STRINGS,
     "que-faire": ("step", "next", "see_summary", "again"),
     "accord-ecrans": ("age_line", "own_title", "suggested"),
+    "ou-cliquer": ("step", "part", "encouragements", "miss", "show", "logout", "login", "downloaded", "done",
+                   "screens"),
+    "fin-de-session": ("count", "all_done", "cleared"),
 }
 
 
@@ -316,6 +327,9 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         game = _message_game(base, own, strings)
     elif name in ex_ecole.RENDER:
         steps, game = ex_ecole.RENDER[name](base, own, strings, lang, direction(lang), data)
+    elif name in ex_demarches.RENDER:
+        steps, game, extra = ex_demarches.RENDER[name](base, own, strings, lang, direction(lang) == "rtl")
+        data.update(extra)
     else:
         steps = [_esc(own[f"step_{n}"]) for n in range(1, SOURIS_STEPS + 1)]
     out = [
