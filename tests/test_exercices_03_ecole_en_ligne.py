@@ -84,7 +84,7 @@ def test_educonnect_is_a_labelled_practice_copy_with_the_real_labels():
     assert [p["data-ecran"] for p in pages] == list(ex_ecole.SCREENS)
     assert all(p.has_attr("hidden") for p in pages)
     buttons = [b.get_text() for b in screen.select("button")]
-    assert buttons == ["Élève", "Responsable d'élève", "S'identifier avec FranceConnect", "Se connecter",
+    assert buttons == ["Élève", "Représentant légal", "S'identifier avec FranceConnect", "Se connecter",
                        "Je n'ai pas de compte", "Recevoir mon code SMS", "Continuer", "Renvoyer un code",
                        "Continuer"]
     labels = [label.get_text(" ", strip=True) for label in screen.select("label")]
@@ -164,7 +164,8 @@ def test_educonnect_in_arabic_explains_in_arabic_around_a_french_screen():
     assert (badge["lang"], badge["dir"], badge.get_text(" ", strip=True)) == ("ar", "rtl", "✎ هذا تمرين")
     assert section.select_one(".pc-ec__fiche-titre").get_text() == ar["card_title"]
     assert section.select_one(".pc-ec__consignes p").get_text() == ar["step_1"]
-    assert "« Responsable d'élève »" in ar["step_1"]
+    assert "« Représentant légal »" in ar["step_1"]
+    assert "« Responsable d'élève »" in ar["step_1"]  # older screens
     data = data_of(section)
     assert data["step"] == "الخطوة {n} من {total}"
     # The service speaks French, as the real screen does

@@ -7,7 +7,8 @@ around it are in the page language (i18n/<lang>.yml › exercices › educonnect
 
 - ``educonnect``: a rehearsal of the ÉduConnect activation by SMS, on a drawn copy of
   its screens, with the invented data of ``PARENT``, ``PHONE``, ``CHILDREN`` shown on a
-  card (always visible, printed too). Screens: the profile (« Responsable d'élève »),
+  card (always visible, printed too). Screens: the profile (« Représentant légal »; older
+  screens said « Responsable d'élève », the instructions say so),
   the login page (« Je n'ai pas de compte »), name and mobile number, the code of the
   most recent SMS on a drawn phone (an older SMS holds an expired code,
   ``OLD_CODE``), each child's birth date, then the (invented) identifier ``LOGIN``.
@@ -145,8 +146,8 @@ def _educonnect_game(base: str, own: dict, strings: dict, lang: str, direction: 
     pages = [
         page("profil", "Je sélectionne mon profil",
              '<p class="pc-ec__profils">' + _button("Élève", "pc-ec__profil", ' data-choix="eleve"')
-             + _button("Responsable d'élève", "pc-ec__profil", ' data-choix="responsable"') + "</p>"),
-        page("connexion", "Responsable d'élève",
+             + _button("Représentant légal", "pc-ec__profil", ' data-choix="responsable"') + "</p>"),
+        page("connexion", "Représentant légal",
              '<p class="pc-ec__choix">' + _button("S'identifier avec FranceConnect", "pc-ec__fc",
                                                   ' data-choix="franceconnect"') + "</p>",
              '<p class="pc-ec__ou">ou</p>',

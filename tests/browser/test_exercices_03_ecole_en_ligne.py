@@ -65,13 +65,13 @@ def test_educonnect_whole_activation_with_its_mistakes(educonnect):
     expect(progress).to_have_text("Étape 1 sur 6")
     expect(ex.locator(".pc-ec__badge")).to_have_text("✎ Ceci est un exercice")
     expect(ex.locator(".pc-ex__consigne:visible")).to_have_text(
-        "Choisissez le profil « Responsable d'élève ». Sur certains écrans, il s'appelle « Représentant légal ».")
+        "Choisissez le profil « Représentant légal ». Sur des écrans plus anciens, il s'appelle « Responsable d'élève ».")
     # The wrong profile, then the right one
     ex.get_by_role("button", name="Élève", exact=True).click()
-    expect(feedback).to_have_text("ℹ Ce profil est pour les élèves. Vous êtes parent : choisissez « Responsable d'élève ».")
-    ex.get_by_role("button", name="Responsable d'élève").click()
+    expect(feedback).to_have_text("ℹ Ce profil est pour les élèves. Vous êtes parent : choisissez « Représentant légal ».")
+    ex.get_by_role("button", name="Représentant légal").click()
     expect(progress).to_have_text("Étape 2 sur 6")
-    expect(ex.locator(".pc-ec__titre:visible")).to_have_text("Responsable d'élève")
+    expect(ex.locator(".pc-ec__titre:visible")).to_have_text("Représentant légal")
     # FranceConnect and « Se connecter » explain; « Je n'ai pas de compte » goes on
     ex.get_by_role("button", name="S'identifier avec FranceConnect").click()
     expect(feedback).to_contain_text("impots.gouv.fr ou ameli")
@@ -167,7 +167,7 @@ def test_educonnect_with_the_keyboard_only(educonnect):
     progress = ex.locator(".pc-ex__progres")
     ex.get_by_role("button", name="Élève", exact=True).focus()
     page.keyboard.press("Tab")
-    page.keyboard.press("Enter")  # « Responsable d'élève »
+    page.keyboard.press("Enter")  # « Représentant légal »
     expect(progress).to_have_text("Étape 2 sur 6")
     expect(ex.locator(".pc-ec__titre:visible")).to_be_focused()
     for _ in range(3):  # FranceConnect, Se connecter, Je n'ai pas de compte
@@ -206,7 +206,7 @@ def test_educonnect_with_a_finger(browser, http_base):
     page = context.new_page()
     watch = PageWatch(page, http_base.rstrip("/"))
     ex = goto(page, url(http_base, "educonnect"), "educonnect")
-    ex.get_by_role("button", name="Responsable d'élève").tap()
+    ex.get_by_role("button", name="Représentant légal").tap()
     ex.get_by_role("button", name="Je n'ai pas de compte").tap()
     field(ex, "Nom").tap()
     page.keyboard.type("Benali")
@@ -238,8 +238,8 @@ def test_arabic_educonnect_is_right_to_left_around_a_french_screen(page, page_wa
     assert screen.bounding_box()["x"] > ex.locator(".pc-ec__tel").bounding_box()["x"]
     ex.get_by_role("button", name="Élève", exact=True).click()
     expect(ex.locator(".pc-ex__retour")).to_have_text(
-        "ℹ هذا الملف للتلاميذ. أنتم وليّ أمر: اختاروا « Responsable d'élève ».")
-    ex.get_by_role("button", name="Responsable d'élève").click()
+        "ℹ هذا الملف للتلاميذ. أنتم وليّ أمر: اختاروا « Représentant légal ».")
+    ex.get_by_role("button", name="Représentant légal").click()
     ex.get_by_role("button", name="Je n'ai pas de compte").click()
     field(ex, "Nom").fill("Benali")
     field(ex, "Prénom").fill("Karima")
