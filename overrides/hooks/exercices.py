@@ -1,4 +1,5 @@
-"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege`` and ``message``.
+"""Practice exercises: ``<!-- exercice: souris -->``, ``clavier``, ``piege``, ``message``,
+``educonnect``, ``ou-est-ce``, ``que-faire``, ``accord-ecrans``, ``ou-cliquer`` and ``fin-de-session``.
 
 An author writes one of these comments on its own line in a lesson (any language
 version). This file renders it at build time into a container that reads well without
@@ -56,6 +57,19 @@ load twice; nothing stored, nothing sent; the docs live here to keep the scripts
   wrong field gets the focus. A chosen file is never read: only its name is shown, then
   the input is emptied; « Prendre le document d'exemple » attaches ``MESSAGE_FILE``
   (invented) where there is no file at hand (kiosk, phone).
+- exercice-ou-cliquer.js, « Où cliquer ? », and exercice-fin-de-session.js, the checklist
+  before leaving the kiosk (module « Mes démarches à la borne »): rendered by ex_demarches.py,
+  whose docstring says how they work.
+
+- exercice-educonnect.js and exercice-ou-est-ce.js (module « L'école en ligne »): an ÉduConnect
+  activation rehearsal on drawn screens, and « Où est-ce ? » on a drawn Pronote-like menu. Their
+  HTML, invented data and checks are described and rendered in ex_ecole.py, next to this file.
+- exercice-que-faire.js and exercice-accord-ecrans.js (module « Écrans et réseaux sociaux »):
+  rendered by ex_ecrans.py, whose docstring says how. « Que faire ? » shows one story at a
+  time; each choice is a button that tells why it helps or harms and what to do; a summary
+  with the 3018 ends it. The screen agreement: age buttons (aria-pressed) tick the rules
+  suggested for that age, the parent changes them and may add one rule of their own; the
+  agreement updates as they go; « Imprimer l'accord » prints a copy of it alone, one page.
 
 Budget: each exercise's script, the shared exercices.css and its own stylesheet stay under
 6 KB gzip together (tests/test_exercices.py); piege and message render their HTML here,
@@ -77,6 +91,9 @@ from dataclasses import dataclass
 
 sys.path.insert(0, os.path.dirname(__file__))
 import common  # noqa: E402
+import ex_ecole  # noqa: E402  (module « L'école en ligne »)
+import ex_ecrans  # noqa: E402
+import ex_demarches  # noqa: E402
 
 CSS = "assets/stylesheets/exercices.css"
 SCRIPTS = {
@@ -84,6 +101,12 @@ SCRIPTS = {
     "clavier": "assets/javascripts/exercice-clavier.js",
     "piege": "assets/javascripts/exercice-piege.js",
     "message": "assets/javascripts/exercice-message.js",
+    "educonnect": "assets/javascripts/exercice-educonnect.js",
+    "ou-est-ce": "assets/javascripts/exercice-ou-est-ce.js",
+    "que-faire": "assets/javascripts/exercice-que-faire.js",
+    "accord-ecrans": "assets/javascripts/exercice-accord-ecrans.js",
+    "ou-cliquer": "assets/javascripts/exercice-ou-cliquer.js",
+    "fin-de-session": "assets/javascripts/exercice-fin-de-session.js",
 }
 # Each exercise's own styles, loaded after the shared exercices.css on its pages only
 STYLES = {
@@ -91,6 +114,12 @@ STYLES = {
     "clavier": "assets/stylesheets/exercice-clavier.css",
     "piege": "assets/stylesheets/exercice-piege.css",
     "message": "assets/stylesheets/exercice-message.css",
+    "educonnect": "assets/stylesheets/exercice-educonnect.css",
+    "ou-est-ce": "assets/stylesheets/exercice-ou-est-ce.css",
+    "que-faire": "assets/stylesheets/exercice-que-faire.css",
+    "accord-ecrans": "assets/stylesheets/exercice-accord-ecrans.css",
+    "ou-cliquer": "assets/stylesheets/exercice-ou-cliquer.css",
+    "fin-de-session": "assets/stylesheets/exercice-fin-de-session.css",
 }
 # The texts the parent types: French on a French keyboard, the same in every language
 CLAVIER_TEXTS = ("prenom.nom@example.org", "fenêtre", "Roubaix")
@@ -104,6 +133,12 @@ JS_STRINGS = {
               "score", "score_all", "score_some", "score_low"),
     "message": ("to_empty", "to_space", "to_no_at", "to_two_at", "to_no_name", "to_no_end", "to_no_dot",
                 "to_dot", "subject_empty", "body_empty", "no_signature", "no_greeting", "not_ready", "ready"),
+    **ex_ecole.JS_STRINGS,
+    "que-faire": ("step", "next", "see_summary", "again"),
+    "accord-ecrans": ("age_line", "own_title", "suggested"),
+    "ou-cliquer": ("step", "part", "encouragements", "miss", "show", "logout", "login", "downloaded", "done",
+                   "screens"),
+    "fin-de-session": ("count", "all_done", "cleared"),
 }
 
 
@@ -276,8 +311,10 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
     else:
         data = {key: value for key, value in {**strings, **own}.items()
                 if key not in SCRIPTS and key not in BUILD_ONLY}
-    game = ""
-    if name == "clavier":
+    game = tail = ""
+    if name in ex_ecrans.RENDER:
+        steps, game, tail = ex_ecrans.RENDER[name](base, own, strings, lang)
+    elif name == "clavier":
         data["texts"] = list(CLAVIER_TEXTS)
         steps = [f'{_esc(own[f"task_{n}"])} {_model(text)}' for n, text in enumerate(CLAVIER_TEXTS, 1)]
     elif name == "piege":
@@ -288,6 +325,11 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         steps = [_esc(own["step_1"]) + " " + _model(MESSAGE_ADDRESS),
                  *(_esc(own[f"step_{n}"]) for n in range(2, 6))]
         game = _message_game(base, own, strings)
+    elif name in ex_ecole.RENDER:
+        steps, game = ex_ecole.RENDER[name](base, own, strings, lang, direction(lang), data)
+    elif name in ex_demarches.RENDER:
+        steps, game, extra = ex_demarches.RENDER[name](base, own, strings, lang, direction(lang) == "rtl")
+        data.update(extra)
     else:
         steps = [_esc(own[f"step_{n}"]) for n in range(1, SOURIS_STEPS + 1)]
     out = [
@@ -307,7 +349,7 @@ def render_exercise(name: str, strings: dict, lang: str, number: int = 1) -> str
         out.append(game)
     out.append(f'<div class="pc-ex__etapes"><p>{_esc(own.get("answers_title", strings["steps_title"]))}</p><ol>')
     out.extend(f"<li>{step}</li>" for step in steps)
-    out.append("</ol></div></section>")
+    out.append("</ol></div>" + tail + "</section>")
     return "\n".join(out)
 
 
