@@ -15,6 +15,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import markdown as md_lib
+import budgets
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -31,7 +32,7 @@ LESSONS = {"educonnect": "modules/03-ecole-en-ligne/02-activer-educonnect.html",
 STRINGS = {lang: yaml.safe_load((ROOT / "i18n" / f"{lang}.yml").read_text(encoding="utf-8"))["exercices"]
            for lang in ("fr", "ar", "en")}
 NAMES = tuple(LESSONS)
-BUDGET = 6 * 1024
+BUDGET = budgets.EXERCISE
 JS = {name: DOCS / "assets" / "javascripts" / f"exercice-{name}.js" for name in NAMES}
 CSS = {name: DOCS / "assets" / "stylesheets" / f"exercice-{name}.css" for name in NAMES}
 SHARED_CSS = DOCS / "assets" / "stylesheets" / "exercices.css"

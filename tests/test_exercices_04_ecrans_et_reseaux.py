@@ -11,6 +11,7 @@ import re
 import shutil
 import subprocess
 
+import budgets
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
@@ -24,7 +25,7 @@ MODULE = "modules/04-ecrans-et-reseaux/"
 LESSONS = {"que-faire": MODULE + "06-le-cyberharcelement.html",
            "accord-ecrans": MODULE + "08-creer-et-apprendre-en-famille.html"}
 PAGE = "# Essai\n\n<!-- exercice: que-faire -->\n\nTexte.\n\n<!-- exercice: Accord-Ecrans -->\n"
-BUDGET = 6 * 1024
+BUDGET = budgets.EXERCISE
 
 
 def sections(lang: str = "fr"):

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import budgets
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
@@ -25,7 +26,7 @@ MODULE = DOCS / "modules" / "05-demarches-en-ligne"
 LESSONS = {"ou-cliquer": "modules/05-demarches-en-ligne/04-mon-compte-caf.html",
            "fin-de-session": "modules/05-demarches-en-ligne/07-terminer-proprement.html"}
 NAMES = tuple(LESSONS)
-BUDGET = 6 * 1024
+BUDGET = budgets.EXERCISE
 PAGE = "# Essai\n\n<!-- exercice: où-cliquer -->\n\nTexte.\n\n<!-- exercice: fin-de-session -->\n"
 SCREENS = [ecran for _, ecrans in ex_demarches.OU_CLIQUER for ecran in ecrans]
 
