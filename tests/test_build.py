@@ -171,3 +171,13 @@ def test_first_load_budget(site_dir):
         worst = max(worst, (rel, total), key=lambda x: x[1])
         assert total <= FIRST_LOAD_BUDGET, f"{rel}: {total} octets gzip > {FIRST_LOAD_BUDGET} ({first_load_bytes(site_dir, rel)})"
     print(f"\nPremier chargement le plus lourd : {worst[0]} = {worst[1] / 1024:.1f} Ko gzip")
+
+
+def test_checklist_boxes_are_hidden_from_screen_readers(site_dir):
+    """« Je sais… » lists: the box is ticked on paper; the item's text is what is read (axe « label »)."""
+    boxes = 0
+    for rel in all_pages(site_dir):
+        for box in soup(site_dir, rel).select("li.task-list-item > input[type=checkbox]"):
+            boxes += 1
+            assert box.get("aria-hidden") == "true" and box.has_attr("disabled"), rel
+    assert boxes >= 20  # the path's self-check list and the trainers' room checklist, in every language

@@ -16,7 +16,8 @@
 MkDocs events used:
 - ``on_page_markdown``: expands the marker (Markdown links: MkDocs and static-i18n resolve
   them to the page's language and check them).
-- ``on_page_content``: opens the trainer notes of trainer pages.
+- ``on_page_content``: opens the trainer notes of trainer pages; hides checklist boxes (the
+  ones of « Je sais… » lists, ticked on paper) from screen readers: the text is the item.
 - ``on_post_page``: parcours.css and parcours.js on pages with the list; formateurs.css
   on trainer pages.
 """
@@ -230,7 +231,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown.replace(MARKER, render_list(modules, strings_for(lang), src_path), 1)
 
 
+# A checklist's box (« - [ ] Je sais… », pymdownx.tasklist) is a box to tick with a pen: disabled,
+# it has no name of its own (axe « label »); the item's text says it all, so screen readers skip it.
+TASK_BOX = '<li class="task-list-item"><input type="checkbox" disabled/>'
+
+
 def on_page_content(html_, page, config, files):
+    html_ = html_.replace(TASK_BOX, '<li class="task-list-item"><input type="checkbox" disabled aria-hidden="true"/>')
     if not _site_path(page, config).startswith("formateurs/"):
         return html_
     # Trainer pages: the trainer notes open (and printed: formateurs.css)

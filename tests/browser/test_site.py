@@ -36,8 +36,7 @@ def test_every_page_has_no_console_error_no_404_and_no_axe_violation(page, page_
     axe = Axe()
     problems = []
     for rel in all_pages(site_dir):
-        page.goto(http_base + rel)
-        page.wait_for_load_state("networkidle")
+        page.goto(http_base + rel)  # waits for « load »: the page and what it shows
         results = axe.run(page)
         if results.violations_count:
             problems.append(f"{rel}:\n{results.generate_report()}")
