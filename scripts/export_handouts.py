@@ -6,7 +6,8 @@ Usage : python scripts/export_handouts.py [--lang fr,ar] [--module 01-bien-demar
 Pour chaque module et chaque langue :
   - la fiche pour les parents (A4, 2 à 6 pages) : objectifs, étapes illustrées de chaque leçon,
     « À retenir », un code QR et une adresse courte vers la leçon en ligne, un cadre pour les notes ;
-  - le mémo (1 page) : tous les points « À retenir » du module, en gros caractères ;
+  - le mémo (1 page) : tous les points « À retenir » du module, sur deux colonnes, en caractères
+    aussi gros que la page le permet (9 pt au moins) ;
   - la fiche pour l'animateur : plan de la séance, notes pour l'animateur, quiz avec les réponses.
 Et un livret par séance de la formation en 3 × 2 h (pour les séances dont un module existe).
 
@@ -56,7 +57,9 @@ VARIANTS = ("parents", "memo", "animateur")
 PARENT_PAGES = (2, 6)
 # Densities tried in turn until the parent handout fits in 6 pages: (font pt, max image height mm)
 DENSITIES = [(11, 38), (10.5, 34), (10, 30), (10, 26)]
-MEMO_SIZES = [16, 15, 14, 13, 12.5, 12, 11.5, 11]  # « gros caractères », the largest that fits one page
+# Memo type in pt: the largest that fits one page (« gros caractères » for a short module; 9–10 lessons
+# of 3–5 short points need 10–10.5 pt; never under 9 pt, still readable on paper)
+MEMO_SIZES = [16, 15, 14, 13, 12.5, 12, 11.5, 11, 10.5, 10, 9.5, 9]
 TRAINER_SELECTOR = "details.formateur, div.admonition.formateur"
 SESSION_RE = re.compile(r"\bséance (\d+)\b", re.I)
 
@@ -687,7 +690,9 @@ def write_variant(renderer: Renderer, module: Module, variant: str, out: Path, r
         module.memo_size = MEMO_SIZES[index]
         if len(doc.pages) > 1:
             result.fail(problem(where, None, f"le mémo en « {module.lang} » ne tient pas sur une page "
-                                f"({len(doc.pages)} pages)", "Gardez 3 à 5 points courts dans chaque « À retenir »."))
+                                f"({len(doc.pages)} pages, même en {MEMO_SIZES[-1]} pt)",
+                                "Gardez 3 à 5 points courts (une ligne ou deux) dans chaque « À retenir », "
+                                "ou partagez le module en deux (10 leçons au plus)."))
     else:
         doc = renderer.document(module.lang, title, [part])
     module.docs[variant] = doc
