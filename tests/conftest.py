@@ -148,3 +148,26 @@ def all_pages(site_dir: Path) -> list[str]:
 
 def french_pages(site_dir: Path) -> list[str]:
     return [p for p in all_pages(site_dir) if p.split("/")[0] not in LANGS[1:]]
+
+
+# --- Practice exercises in the browser (tests/browser/test_exercices*.py) ------------------
+
+
+def open_exercises(page, address: str) -> None:
+    """Open a lesson and bring its exercises near the screen: their files load only then.
+
+    With JavaScript on, wait until every exercise of the page is set up (data-pc-init)."""
+    from playwright.sync_api import expect
+
+    page.goto(address)
+    page.locator(".pc-ex").first.scroll_into_view_if_needed()
+    if page.evaluate("document.documentElement.classList.contains('js')"):
+        for ex in page.locator(".pc-ex").all():
+            ex.scroll_into_view_if_needed()
+            expect(ex).to_have_attribute("data-pc-init", "", timeout=15_000)
+
+
+def nothing_kept(page) -> None:
+    """What the parent typed or chose is not kept: no storage, no cookie."""
+    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+    assert page.evaluate("document.cookie") == ""

@@ -16,7 +16,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import exercices  # overrides/hooks/exercices.py: the messages of « Vrai ou piège ? »
-from conftest import PageWatch
+from conftest import PageWatch, open_exercises as goto
 
 LESSONS = {
     "souris": "modules/01-bien-demarrer/03-la-souris-et-le-toucher.html",
@@ -26,18 +26,6 @@ LESSONS = {
 }
 TEXTS = ["prenom.nom@example.org", "fenêtre", "Roubaix"]
 TRAPS = [mail.trap for mail in exercices.PIEGE_MAILS]  # True: a trap
-
-
-def goto(page, address: str) -> None:
-    """Open a lesson and bring its exercise near the screen: its files load only then.
-
-    With JavaScript on, wait until every exercise of the page is set up (data-pc-init)."""
-    page.goto(address)
-    page.locator(".pc-ex").first.scroll_into_view_if_needed()
-    if page.evaluate("document.documentElement.classList.contains('js')"):
-        for ex in page.locator(".pc-ex").all():
-            ex.scroll_into_view_if_needed()
-            expect(ex).to_have_attribute("data-pc-init", "", timeout=15_000)
 
 
 def url(base: str, name: str, lang: str = "fr") -> str:

@@ -15,7 +15,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import PageWatch
+from conftest import PageWatch, nothing_kept
 
 LESSONS = {"educonnect": "modules/03-ecole-en-ligne/02-activer-educonnect.html",
            "ou-est-ce": "modules/03-ecole-en-ligne/06-au-college-pronote.html"}
@@ -35,11 +35,6 @@ def goto(page, address: str, name: str):
     return ex
 
 
-def assert_private(page):
-    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
-    assert page.evaluate("document.cookie") == ""
-
-
 # --- ÉduConnect -------------------------------------------------------------------------
 
 
@@ -47,7 +42,7 @@ def assert_private(page):
 def educonnect(page, page_watch, http_base):
     ex = goto(page, url(http_base, "educonnect"), "educonnect")
     yield ex
-    assert_private(page)
+    nothing_kept(page)
     page_watch.assert_clean()
 
 
@@ -251,7 +246,7 @@ def test_arabic_educonnect_is_right_to_left_around_a_french_screen(page, page_wa
     expect(ex.locator(".pc-ec__alerte")).to_have_text(
         "⚠ Ce numéro de téléphone portable n'est pas connu de l'établissement de votre enfant.")
     expect(ex.locator(".pc-ex__retour")).to_contain_text("اطلبوا من كتابة المدرسة تسجيل رقمكم الحالي")
-    assert_private(page)
+    nothing_kept(page)
     page_watch.assert_clean()
 
 
@@ -262,7 +257,7 @@ def test_arabic_educonnect_is_right_to_left_around_a_french_screen(page, page_wa
 def ou_est_ce(page, page_watch, http_base):
     ex = goto(page, url(http_base, "ou-est-ce"), "ou-est-ce")
     yield ex
-    assert_private(page)
+    nothing_kept(page)
     page_watch.assert_clean()
 
 

@@ -17,7 +17,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import ex_ecrans
-from conftest import PageWatch
+from conftest import PageWatch, nothing_kept, open_exercises as goto
 
 LESSONS = {"que-faire": "modules/04-ecrans-et-reseaux/06-le-cyberharcelement.html",
            "accord-ecrans": "modules/04-ecrans-et-reseaux/08-creer-et-apprendre-en-famille.html"}
@@ -25,23 +25,8 @@ GOOD = [good for _, good in ex_ecrans.QUE_FAIRE]
 TOTAL = len(GOOD)
 
 
-def goto(page, address: str) -> None:
-    """Open a lesson and bring its exercise near the screen (its files load only then);
-    with JavaScript on, wait until it is set up (as in tests/browser/test_exercices.py)."""
-    page.goto(address)
-    ex = page.locator(".pc-ex").first
-    ex.scroll_into_view_if_needed()
-    if page.evaluate("document.documentElement.classList.contains('js')"):
-        expect(ex).to_have_attribute("data-pc-init", "", timeout=15_000)
-
-
 def url(base: str, name: str, lang: str = "fr") -> str:
     return base + ("" if lang == "fr" else f"{lang}/") + LESSONS[name]
-
-
-def nothing_kept(page) -> None:
-    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
-    assert page.evaluate("document.cookie") == ""
 
 
 # --- « Que faire ? » ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 import ex_demarches  # overrides/hooks/ex_demarches.py: the drawn screens
-from conftest import PageWatch
+from conftest import PageWatch, nothing_kept, open_exercises as goto
 
 LESSONS = {"ou-cliquer": "modules/05-demarches-en-ligne/04-mon-compte-caf.html",
            "fin-de-session": "modules/05-demarches-en-ligne/07-terminer-proprement.html"}
@@ -23,20 +23,6 @@ SCREENS = [ecran for _, ecrans in ex_demarches.OU_CLIQUER for ecran in ecrans]
 
 def url(base: str, name: str, lang: str = "fr") -> str:
     return base + ("" if lang == "fr" else f"{lang}/") + LESSONS[name]
-
-
-def goto(page, address: str) -> None:
-    """Open a lesson and bring its exercise near the screen: its files load only then."""
-    page.goto(address)
-    ex = page.locator(".pc-ex").first
-    ex.scroll_into_view_if_needed()
-    if page.evaluate("document.documentElement.classList.contains('js')"):
-        expect(ex).to_have_attribute("data-pc-init", "", timeout=15_000)
-
-
-def nothing_kept(page) -> None:
-    assert page.evaluate("localStorage.length + sessionStorage.length") == 0
-    assert page.evaluate("document.cookie") == ""
 
 
 # --- « Où cliquer ? » ----------------------------------------------------------------------
