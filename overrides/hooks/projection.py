@@ -88,13 +88,15 @@ def is_projectable(path: str) -> bool:
 # --- Rendering ----------------------------------------------------------------
 
 def render_button(strings: dict) -> str:
-    """The button, hidden until the inline script runs (a plain <div>: Material's
-    .md-button has a display rule that would win over ``hidden``)."""
+    """The button, hidden without JavaScript (a plain <div>: Material's .md-button has a
+    display rule that would win over ``hidden``). The script right after it shows it while
+    the page is read, before the text below is painted: the text does not move down later."""
     esc = html.escape
     return (f'<div class="pc-proj-ouvrir" data-search-exclude hidden style="float:inline-end;margin-inline-start:1rem">'
             f'<button type="button" id="pc-proj" class="md-button" aria-keyshortcuts="Alt+P" '
             f'title="{esc(strings["shortcut"])}" style="min-height:44px;padding:.5em 1em">'
-            f'{ICON}{esc(strings["button"])}</button></div>\n')
+            f'{ICON}{esc(strings["button"])}</button></div>'
+            '<script>document.currentScript.previousElementSibling.hidden=!1</script>\n')
 
 
 def render_toggle(strings: dict, lesson: str, parcours_url: str) -> str:
@@ -121,7 +123,7 @@ def insert_toggle(html_: str, toggle: str) -> str:
 
 
 def loader(urls: list[str], toggle: bool) -> str:
-    """The inline script: shows the button (and the lesson toggle), binds Alt + P, loads the
+    """The inline script: binds the button and Alt + P (and shows the lesson toggle), loads the
     files once. Kept small: it is in the first load of every lesson and quiz."""
     js = (
         '<script>(function(d,u){var b=d.getElementById("pc-proj"),n=0;'
@@ -129,7 +131,7 @@ def loader(urls: list[str], toggle: bool) -> str:
         'var l=d.createElement("link");l.rel="stylesheet";l.href=u[0];l.onload=l.onerror=function(){'
         'u.slice(1).forEach(function(x){var s=d.createElement("script");s.src=x;s.async=!1;d.head.appendChild(s)})};'
         "d.head.appendChild(l)}"
-        "b.parentNode.hidden=!1;b.onclick=g;"
+        "b.onclick=g;"
         'd.addEventListener("keydown",function(e){if(e.altKey&&!e.ctrlKey&&!e.metaKey&&e.code=="KeyP"){'
         "e.preventDefault();e.stopPropagation();g()}});"
     )

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
@@ -131,3 +134,50 @@ def test_site_works_from_file_without_network(browser, file_base):
     assert not watch.foreign, watch.foreign
     assert not watch.console_errors, watch.console_errors
     page.close()
+
+
+SEARCH_FILES = re.compile(r"/search/search_index\.(json|js)|/workers/search\.|/lunr/")
+
+
+@pytest.mark.parametrize("rel", ["index.html", "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html"])
+def test_search_downloads_nothing_until_it_is_opened(page, page_watch, http_base, rel):
+    """About 120 KB gzip a parent on prepaid data no longer pays on every first visit."""
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(http_base + rel)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert not [u for u in fetched if SEARCH_FILES.search(u)], fetched
+    # Opened, it finds pages of the page's language
+    hrefs = search(page, "Roubaix" if rel == "index.html" else "CAF")
+    assert hrefs
+    assert [u for u in fetched if "search_index.json" in u]
+    page_watch.assert_clean()
+
+
+def test_a_search_result_still_highlights_the_words(page, http_base):
+    page.goto(http_base + "index.html?h=Roubaix")
+    expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_lesson_does_not_jump_when_its_drawings_arrive(browser, http_base, lang):
+    """Drawings have their width and height: the text below stays where the parent reads it."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    # Slow drawings: the text is painted long before them
+    page.route("**/*.svg", lambda route: (time.sleep(0.3), route.continue_()))
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(l => l.getEntries()
+        .forEach(e => { if (!e.hadRecentInput) window.__shift += e.value; }))
+        .observe({type: 'layout-shift', buffered: true});""")
+    prefix = "" if lang == "fr" else f"{lang}/"
+    page.goto(http_base + prefix + "modules/02-e-mail/06-reconnaitre-un-message-piege.html")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__shift") < 0.01
+    img = page.locator("article.md-content__inner img[src$='message-piege.svg']")
+    box = img.bounding_box()
+    article = page.locator("article.md-content__inner").bounding_box()
+    # Still the whole column wide, 640 × 400 kept
+    assert box["width"] > article["width"] * 0.8
+    assert abs(box["height"] / box["width"] - 400 / 640) < 0.02
+    context.close()

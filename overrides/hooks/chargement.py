@@ -1,0 +1,133 @@
+"""A first visit that paints the lesson sooner and downloads no search a parent did not ask for.
+
+Material 9.8.2 starts its search on every page, at once: its worker (12 KB gzip), then the
+index of the language (105–110 KB gzip) and lunr's language files, and it copies the index
+into the worker on the main thread. On a prepaid phone that is most of a first visit, for a
+box most parents never open. Its 35 KB bundle also runs before the text is painted, and
+images arrive without a size, so the text jumps when they do. Measured with Lighthouse
+(mobile, make bench) on the French home page and the heaviest Arabic lesson: performance
+87 → 95 and 71 → 84 with the changes below, before the images got their size.
+
+This hook changes when Material's files load, never what they do:
+
+- the search starts when the reader opens it (the search box, its button, « / » or « s »),
+  as Material already does from ``file://``; a page opened from a search result (``?h=``)
+  still highlights the words;
+- the bundle and the iframe-worker shim (needed from ``file://`` only, it does nothing
+  over http) get ``defer``: they run once the page is parsed, before ``DOMContentLoaded``,
+  which Material waits for anyway;
+- every ``<img>`` of a page gets ``width`` and ``height`` from its SVG's ``viewBox``,
+  so the browser keeps the room before the drawing arrives (site.css makes it fill the
+  column, as before).
+
+The three edits to Material's bundle are exact strings of the pinned version, each
+expected once. After an upgrade of mkdocs-material, the build stops with a message in
+French saying which one to look at again: nothing is changed silently.
+
+MkDocs events used:
+- ``on_post_page``: ``defer`` on the two scripts, sizes on the images.
+- ``on_post_build``: the edits to ``assets/javascripts/bundle.*.min.js`` in ``site/``.
+  Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle.
+  static-i18n calls it once per language: an edited bundle is recognised and left alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from mkdocs.exceptions import PluginError
+
+# (what Material 9.8.2 wrote, what we write instead, why) — in bundle.a5f9d56c.min.js
+BUNDLE_EDITS = [
+    (
+        '$(location.protocol!=="file:")',
+        "$(!1)",
+        "la recherche reçoit l'index quand on l'ouvre, comme Material le fait déjà depuis file://",
+    ),
+    (
+        'z([t,r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")))])',
+        'r.pipe(Q(we()),g(o=>!!o.searchParams.get("h")),b(o=>t.pipe(m(n=>[n,o]))))',
+        "le surlignage (search.highlight) ne télécharge l'index que si l'adresse contient ?h=",
+    ),
+    (
+        "function Mn(e,t=new Worker(e)){",
+        "function Mn(e,t=((u,w,x)=>(x=new EventTarget,x.postMessage=d=>{w||(w=new Worker(u),"
+        'w.onmessage=v=>x.dispatchEvent(new MessageEvent("message",{data:v.data})));'
+        "w.postMessage(d)},x))(e)){",
+        "le worker de recherche n'est créé qu'à son premier message",
+    ),
+]
+
+EDITED = "/* Parents connectés : modifié par overrides/hooks/chargement.py */"
+SCRIPTS = re.compile(
+    r'<script src="([^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/vendor/iframe-worker/shim\.js))">'
+)
+IMG = re.compile(r"<img\b[^>]*>")
+SRC = re.compile(r'\ssrc="([^"]+)"')
+VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
+
+
+def edit_bundle(text: str, name: str = "bundle") -> str:
+    """Material's bundle with BUNDLE_EDITS made; already edited text comes back unchanged."""
+    if text.startswith(EDITED):
+        return text
+    for old, new, why in BUNDLE_EDITS:
+        if text.count(old) != 1:
+            raise PluginError(
+                f"{name} : le fichier de Material ne contient pas (ou plus d'une fois) le morceau "
+                f"attendu pour « {why} » :\n    {old}\n"
+                "Cause probable : mkdocs-material a changé de version (requirements.txt fixe 9.8.2).\n"
+                "Comment corriger : cherchez ce morceau dans le nouveau bundle et mettez à jour "
+                "BUNDLE_EDITS dans overrides/hooks/chargement.py, puis vérifiez avec "
+                "tests/browser/test_site.py que la recherche marche en http et depuis file://."
+            )
+        text = text.replace(old, new)
+    return EDITED + text
+
+
+def svg_size(path: Path) -> tuple[str, str] | None:
+    """Width and height of an SVG's viewBox, as written there (``None`` without one)."""
+    try:
+        match = VIEWBOX.search(path.read_text(encoding="utf-8", errors="replace")[:2000])
+    except OSError:
+        return None
+    return (match.group(1), match.group(2)) if match else None
+
+
+def sized_images(output: str, page_url: str, site_dir: Path) -> str:
+    """Adds width and height to each <img> of a local SVG that has neither."""
+    folder = posixpath.dirname(page_url)
+
+    def add(match: re.Match) -> str:
+        tag = match.group(0)
+        src = SRC.search(tag)
+        if not src or re.search(r"\s(?:width|height)=", tag):
+            return tag
+        address = urlsplit(src.group(1))
+        if address.scheme or address.netloc or not address.path.endswith(".svg"):
+            return tag
+        # « /assets/… » (the 404 pages) is from the site's root
+        rel = posixpath.normpath(posixpath.join(folder, unquote(address.path))).lstrip("/")
+        size = svg_size(site_dir / rel)
+        if not size:
+            return tag
+        return tag[:4] + f' width="{size[0]}" height="{size[1]}"' + tag[4:]
+
+    return IMG.sub(add, output)
+
+
+def on_post_page(output, page, config, **kwargs):
+    output = SCRIPTS.sub(r'<script src="\1" defer>', output)
+    # Local files are read from docs/ (site/ is not complete yet): same relative paths
+    return sized_images(output, page.file.url, Path(config["docs_dir"]))
+
+
+def on_post_build(config, **kwargs):
+    for bundle in (Path(config["site_dir"]) / "assets" / "javascripts").glob("bundle.*.min.js"):
+        text = bundle.read_text(encoding="utf-8")
+        edited = edit_bundle(text, bundle.name)
+        if edited != text:
+            bundle.write_text(edited, encoding="utf-8")

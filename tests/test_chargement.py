@@ -1,0 +1,68 @@
+"""overrides/hooks/chargement.py: Material's search waits to be opened, images keep their room."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import material
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import PluginError
+
+import chargement
+from conftest import all_pages
+
+def material_bundle() -> str:
+    """The bundle as the pinned mkdocs-material ships it (not the built, edited copy)."""
+    folder = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+    return next(folder.glob("bundle.*.min.js")).read_text(encoding="utf-8")
+
+
+def test_each_edit_is_found_once_in_the_pinned_material_bundle():
+    text = material_bundle()
+    edited = chargement.edit_bundle(text)
+    for old, new, _why in chargement.BUNDLE_EDITS:
+        assert old not in edited
+        assert new in edited
+    # Built twice (static-i18n calls on_post_build per language): the second call changes nothing
+    assert chargement.edit_bundle(edited) == edited
+
+
+def test_a_changed_material_bundle_stops_the_build_with_a_french_fix():
+    text = material_bundle().replace("function Mn(e,t=new Worker(e)){", "function Mn(e){let t=new Worker(e);")
+    with pytest.raises(PluginError) as error:
+        chargement.edit_bundle(text, "bundle.0000.min.js")
+    message = str(error.value)
+    assert "bundle.0000.min.js" in message
+    assert "le worker de recherche" in message
+    assert "mkdocs-material a changé de version" in message
+    assert "overrides/hooks/chargement.py" in message
+
+
+def test_the_built_bundle_is_the_edited_one(site_dir):
+    bundle = next((site_dir / "assets" / "javascripts").glob("bundle.*.min.js")).read_text(encoding="utf-8")
+    assert bundle.startswith(chargement.EDITED)
+    assert 'location.protocol!=="file:"),' not in bundle
+
+
+def test_bundle_and_shim_are_deferred_on_every_page(site_dir):
+    for rel in all_pages(site_dir):
+        page = BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+        scripts = [s for s in page.select("script[src]") if re.search(r"bundle\.|iframe-worker", s["src"])]
+        assert len(scripts) == 2, rel
+        assert all(s.has_attr("defer") for s in scripts), rel
+
+
+def test_every_drawing_has_the_size_of_its_viewbox(site_dir):
+    checked = 0
+    for rel in all_pages(site_dir):
+        page = BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+        for img in page.select("img[src$='.svg']"):
+            assert img.get("width") and img.get("height"), f"{rel}: {img}"
+            checked += 1
+    assert checked > 500
+    # The message drawing of lesson 02/06 is 640 × 400
+    page = BeautifulSoup((site_dir / "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html").read_text(encoding="utf-8"), "html.parser")
+    img = page.select_one("img[src$='message-piege.svg']")
+    assert (img["width"], img["height"]) == ("640", "400")
