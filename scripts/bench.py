@@ -14,10 +14,10 @@ Mesures :
 - l'index de recherche et le téléchargement « Garder le cours » par langue, le zip ;
 - chaque fichier JS et CSS à nous, en gzip ;
 - l'export des fiches à imprimer (temps, tailles), sauf avec --sans-fiches ;
-- les scores Lighthouse (mobile) de 6 pages, si Lighthouse est installé
+- les scores Lighthouse (mobile) de 6 pages, médiane de 3 passages, si Lighthouse est installé
   (make bench l'installe dans scripts/lighthouse/ avec npm ; sinon --sans-lighthouse).
 
-Usage : python scripts/bench.py [--json build/bench.json] [--sans-fiches] [--sans-lighthouse]
+Usage : python scripts/bench.py [--json build/bench.json] [--sans-fiches] [--sans-lighthouse] [--passages N]
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import http.server
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -235,17 +236,23 @@ def bench_handouts(work: Path) -> dict:
             "max_octets": max(sizes, default=0), "total_octets": sum(sizes)}
 
 
-def bench_lighthouse(site: Path, base: str, work: Path) -> list[dict]:
+def bench_lighthouse(site: Path, base: str, work: Path, runs: int) -> list[dict]:
+    """Each page ``runs`` times; the median of each score (performance moves by a few points
+    from one run to the next: it replays the CPU time this machine took, times 4)."""
     rows = []
     for kind, lang in LIGHTHOUSE_PAGES:
         rel = PAGES[kind] if lang == "fr" else f"{lang}/{PAGES[kind]}"
-        report = work / f"lighthouse-{lang}-{kind}.json"
-        cmd = [str(LIGHTHOUSE), base + rel, "--quiet", "--output=json", f"--output-path={report}",
-               "--only-categories=performance,accessibility,best-practices,seo",
-               "--chrome-flags=" + " ".join(CHROME_FLAGS)]
-        run(cmd, env={"CHROME_PATH": CHROMIUM})
-        categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
-        rows.append({"page": rel, **{key: round(c["score"] * 100) for key, c in categories.items()}})
+        scores: dict[str, list[int]] = {}
+        for n in range(runs):
+            report = work / f"lighthouse-{lang}-{kind}-{n}.json"
+            cmd = [str(LIGHTHOUSE), base + rel, "--quiet", "--output=json", f"--output-path={report}",
+                   "--only-categories=performance,accessibility,best-practices,seo",
+                   "--chrome-flags=" + " ".join(CHROME_FLAGS)]
+            run(cmd, env={"CHROME_PATH": CHROMIUM})
+            for key, c in json.loads(report.read_text(encoding="utf-8"))["categories"].items():
+                scores.setdefault(key, []).append(round(c["score"] * 100))
+        rows.append({"page": rel, **{key: statistics.median_low(v) for key, v in scores.items()},
+                     "performance_runs": scores["performance"]})
     return rows
 
 
@@ -294,8 +301,10 @@ def report(results: dict) -> str:
                                                   ko(h["max_octets"]), ko(h["total_octets"])]])]
     if results.get("lighthouse"):
         keys = ["performance", "accessibility", "best-practices", "seo"]
-        parts += ["## Lighthouse (mobile)", table(["page", *keys],
-                                                 [[r["page"], *(r.get(k, "") for k in keys)] for r in results["lighthouse"]])]
+        parts += ["## Lighthouse (mobile, médiane des passages)",
+                  table(["page", *keys, "performance à chaque passage"],
+                        [[r["page"], *(r.get(k, "") for k in keys), " ".join(map(str, r.get("performance_runs", [])))]
+                         for r in results["lighthouse"]])]
     return "\n\n".join(parts) + "\n"
 
 
@@ -305,6 +314,8 @@ def main() -> None:
     parser.add_argument("--json", type=Path, default=ROOT / "build" / "bench.json", help="où écrire les chiffres")
     parser.add_argument("--sans-fiches", action="store_true", help="ne pas mesurer l'export des fiches (1 à 4 min)")
     parser.add_argument("--sans-lighthouse", action="store_true", help="ne pas lancer Lighthouse")
+    parser.add_argument("--passages", type=int, default=3, metavar="N",
+                        help="passages de Lighthouse par page, on garde la médiane (3 par défaut)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pc-bench-") as tmp:
         work = Path(tmp)
@@ -322,7 +333,7 @@ def main() -> None:
             if not args.sans_lighthouse:
                 if LIGHTHOUSE.is_file() and shutil.which("node"):
                     print("Lighthouse…", file=sys.stderr)
-                    results["lighthouse"] = bench_lighthouse(site, base, work)
+                    results["lighthouse"] = bench_lighthouse(site, base, work, max(1, args.passages))
                 else:
                     print("Lighthouse absent : lancez « make bench » (il l'installe avec npm).", file=sys.stderr)
         finally:

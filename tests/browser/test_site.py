@@ -163,7 +163,8 @@ def test_a_search_result_still_highlights_the_words(page, http_base):
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_lesson_does_not_jump_when_its_drawings_arrive(browser, http_base, lang):
     """Drawings have their width and height: the text below stays where the parent reads it."""
-    context = browser.new_context(viewport={"width": 412, "height": 823})
+    # A phone's width, tall enough for the first drawing to be on the screen (so drawn)
+    context = browser.new_context(viewport={"width": 412, "height": 2000})
     page = context.new_page()
     # Slow drawings: the text is painted long before them
     page.route("**/*.svg", lambda route: (time.sleep(0.3), route.continue_()))
@@ -180,4 +181,32 @@ def test_a_lesson_does_not_jump_when_its_drawings_arrive(browser, http_base, lan
     # Still the whole column wide, 640 × 400 kept
     assert box["width"] > article["width"] * 0.8
     assert abs(box["height"] / box["width"] - 400 / 640) < 0.02
+    context.close()
+
+
+def test_material_is_asked_for_only_once_the_text_is_painted(page, http_base):
+    """The lesson's words reach the screen without waiting for Material's 35 KB script."""
+    page.goto(http_base + "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
+    # Material mounted: its search button answers, the drawer toggles
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    page.wait_for_function("() => !!window.document$")
+    times = page.evaluate("""() => ({
+        paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
+        bundle: performance.getEntriesByType('resource').find(r => /bundle\\.[0-9a-f]+\\.min\\.js/.test(r.name)).startTime})""")
+    assert times["bundle"] >= times["paint"], times
+
+
+
+def test_a_reloaded_lesson_opens_where_the_parent_was_reading(browser, http_base):
+    """Phones reload the tabs they put to sleep: the place in the lesson must not be lost."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    page = context.new_page()
+    page.goto(http_base + "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
+    heading = page.locator("h2#a-vous")
+    heading.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    before = heading.bounding_box()["y"]
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert abs(heading.bounding_box()["y"] - before) < 40
     context.close()
