@@ -2,8 +2,8 @@
 
 The tests run on 2 processes (pytest-xdist, `-n 2` in pytest.ini): what is made once per run
 (the site, the handouts) is made by the first process that needs it, the other one waits for
-it and reuses it (``once_per_run``). Tests that use the handouts all go to the same process
-(group « fiches »), which exports them while the other one runs the rest.
+it and reuses it (``once_per_run``). The handouts tests all go to the same process
+(``GROUPS``), which exports the handouts while the other one runs the rest.
 
 - ``site_dir``: the built site (``mkdocs build --strict``), a pathlib.Path.
 - ``http_base``: ``http://127.0.0.1:PORT/``, a static server on ``site_dir``.
@@ -43,12 +43,24 @@ def pytest_configure(config):
     sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    # One process exports the handouts (3 minutes) and runs every test that needs them
-    for item in items:
-        if "handouts" in item.fixturenames:
-            item.add_marker(pytest.mark.xdist_group("fiches"))
+# Test files whose tests stay on one worker. « fiches »: the handouts are exported (3 minutes)
+# by the worker that runs them, while the other runs the rest; being the largest group, it starts first.
+GROUPS = {"tests/test_handouts.py": "fiches", "tests/browser/test_handouts.py": "fiches"}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, with the groups of GROUPS. (pytest-xdist 3.8 ignores xdist_group marks
+    with pytest 9.2: pytest-dev/pytest-xdist#1386.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Groups(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return GROUPS.get(nodeid.split("::")[0]) or super()._split_scope(nodeid)
+
+    return Groups(config, log)
 
 
 # --- Once per run, whatever the number of processes ------------------------------
