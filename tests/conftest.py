@@ -214,6 +214,19 @@ def all_pages(site_dir: Path) -> list[str]:
     return pages
 
 
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_page(site_dir: Path, rel: str):
+    """A page of the built site, parsed (html.parser) once per test process: a dozen tests read
+    every page. Shared: read it, never change it (parse your own copy to change one)."""
+    return _parsed(site_dir / rel)
+
+
 def french_pages(site_dir: Path) -> list[str]:
     return [p for p in all_pages(site_dir) if p.split("/")[0] not in LANGS[1:]]
 
