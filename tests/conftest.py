@@ -2,8 +2,8 @@
 
 The tests run on 2 processes (pytest-xdist, `-n 2` in pytest.ini): what is made once per run
 (the site, the handouts) is made by the first process that needs it, the other one waits for
-it and reuses it (``once_per_run``). The handouts tests all go to the same process
-(``GROUPS``), which exports the handouts while the other one runs the rest.
+it and reuses it (``once_per_run``). One process exports the handouts first (``GROUPS``)
+while the other one runs the rest; the other handouts tests come last, shared by both.
 
 - ``site_dir``: the built site (``mkdocs build --strict``), a pathlib.Path.
 - ``http_base``: ``http://127.0.0.1:PORT/``, a static server on ``site_dir``.
@@ -43,9 +43,15 @@ def pytest_configure(config):
     sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
-# Test files whose tests stay on one worker. « fiches »: the handouts are exported (3 minutes)
-# by the worker that runs them, while the other runs the rest; being the largest group, it starts first.
-GROUPS = {"tests/test_handouts.py": "fiches", "tests/browser/test_handouts.py": "fiches"}
+# Test files whose tests stay on one worker; a group starts before the tests alone. « fiches »: the
+# first worker exports the handouts (3 minutes, tests/handouts_fixtures.py) while the other runs the
+# rest; the other tests that need the handouts come last (below), when both workers can share them.
+GROUPS = {"tests/browser/test_handouts.py": "fiches"}
+
+
+def pytest_collection_modifyitems(config, items):
+    # The tests that need the exported handouts last: by then the export is done, no worker waits
+    items.sort(key=lambda item: "handouts" in item.fixturenames)
 
 
 @pytest.hookimpl(optionalhook=True)

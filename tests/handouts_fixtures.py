@@ -1,5 +1,5 @@
 """Session fixtures of the handouts tests (imported by conftest.py, and made once per run with
-``once_per_run``; the tests that use them all run in the same worker: ``GROUPS`` in conftest.py).
+``once_per_run``; one worker exports them first, the tests that use them come last: conftest.py).
 
 - ``handouts``: every module × language × variant exported ONCE into a temporary folder
   (scripts/export_handouts.py, fixed date and base URL); the time and the size of each PDF
