@@ -1,5 +1,10 @@
 """Shared fixtures: the site is built ONCE per test run, then served on 127.0.0.1.
 
+The tests run on 2 processes (pytest-xdist, `-n 2` in pytest.ini): what is made once per run
+(the site, the handouts) is made by the first process that needs it, the other one waits for
+it and reuses it (``once_per_run``). One process exports the handouts first (``GROUPS``)
+while the other one runs the rest; the other handouts tests come last, shared by both.
+
 - ``site_dir``: the built site (``mkdocs build --strict``), a pathlib.Path.
 - ``http_base``: ``http://127.0.0.1:PORT/``, a static server on ``site_dir``.
 - ``file_base``: ``file:///…/site/``, the same site opened from the disk.
@@ -9,8 +14,10 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
+import json
 import os
 import shutil
 import subprocess
@@ -36,19 +43,86 @@ def pytest_configure(config):
     sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 
 
+# Test files whose tests stay on one worker; a group starts before the tests alone. « fiches »: the
+# first worker exports the handouts (3 minutes, tests/handouts_fixtures.py) while the other runs the
+# rest; the other tests that need the handouts come last (below), when both workers can share them.
+GROUPS = {"tests/browser/test_handouts.py": "fiches"}
+
+
+def pytest_collection_modifyitems(config, items):
+    # The tests that need the exported handouts last: by then the export is done, no worker waits
+    items.sort(key=lambda item: "handouts" in item.fixturenames)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup, with the groups of GROUPS. (pytest-xdist 3.8 ignores xdist_group marks
+    with pytest 9.2: pytest-dev/pytest-xdist#1386.)"""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class Groups(LoadGroupScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return GROUPS.get(nodeid.split("::")[0]) or super()._split_scope(nodeid)
+
+    return Groups(config, log)
+
+
+# --- Once per run, whatever the number of processes ------------------------------
+
+
+def once_per_run(tmp_path_factory, name: str, make) -> tuple[Path, dict]:
+    """``make(folder)`` runs once per test run, in a folder shared by the pytest-xdist workers:
+    the first worker that needs it makes it (under a lock), the others wait, then reuse it.
+    ``make`` returns a JSON-able dict (kept beside the folder), returned here with the folder."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    folder, done = root / name, root / f"{name}.json"
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            done.write_text(json.dumps(make(folder)), encoding="utf-8")
+    return folder, json.loads(done.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def delete_output_dir(tmp_path_factory, pytestconfig):
+    """pytest-playwright's fixture of the same name, once per run: test-results/ is emptied before
+    the first test, not again when the second worker starts (it would delete what the first wrote)."""
+    def empty(_folder) -> dict:
+        shutil.rmtree(Path(pytestconfig.invocation_params.dir, pytestconfig.getoption("--output")), ignore_errors=True)
+        return {}
+
+    once_per_run(tmp_path_factory, "test-results-emptied", empty)
+
+
+def stop_run(request, message: str):
+    """Fail with a message for humans, and stop the run (pytest.exit breaks pytest-xdist's workers)."""
+    request.session.shouldstop = message.splitlines()[0]
+    pytest.fail(message, pytrace=False)
+
+
 # --- The site, built once ----------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site")
+def _build(out: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, capture_output=True, text=True, env=env,
     )
-    if result.returncode != 0:
-        pytest.exit(f"mkdocs build --strict a échoué :\n{result.stdout}\n{result.stderr}", returncode=1)
+    return {"returncode": result.returncode, "output": f"{result.stdout}\n{result.stderr}"}
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory, request) -> Path:
+    out, build = once_per_run(tmp_path_factory, "site", _build)
+    if build["returncode"] != 0:
+        stop_run(request, f"mkdocs build --strict a échoué :\n{build['output']}")
     return out
 
 
@@ -82,9 +156,9 @@ def output_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
+def browser_type_launch_args(browser_type_launch_args, request):
     if not Path(CHROMIUM).exists():
-        pytest.exit(f"Chromium est introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium ».", returncode=1)
+        stop_run(request, f"Chromium est introuvable ({CHROMIUM}) : installez-le avec « apt-get install chromium ».")
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
@@ -144,6 +218,19 @@ def all_pages(site_dir: Path) -> list[str]:
             continue
         pages.append(rel)
     return pages
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def built_page(site_dir: Path, rel: str):
+    """A page of the built site, parsed (html.parser) once per test process: a dozen tests read
+    every page. Shared: read it, never change it (parse your own copy to change one)."""
+    return _parsed(site_dir / rel)
 
 
 def french_pages(site_dir: Path) -> list[str]:

@@ -1,4 +1,5 @@
-"""Session fixtures of the handouts tests (imported by conftest.py, so each runs once).
+"""Session fixtures of the handouts tests (imported by conftest.py, and made once per run with
+``once_per_run``; one worker exports them first, the tests that use them come last: conftest.py).
 
 - ``handouts``: every module × language × variant exported ONCE into a temporary folder
   (scripts/export_handouts.py, fixed date and base URL); the time and the size of each PDF
@@ -41,33 +42,48 @@ class Export:
         return [f for f in self.manifest["files"] if all(f.get(k) == v for k, v in where.items())]
 
 
-@pytest.fixture(scope="session")
-def handouts(tmp_path_factory) -> Export:
-    out = tmp_path_factory.mktemp("handouts")
+def _export(out: Path) -> dict:
     started = time.monotonic()
     result = subprocess.run([sys.executable, str(SCRIPT), "--out", str(out), "--base-url", BASE_URL, "--date", DATE],
                             cwd=ROOT, capture_output=True, text=True)
     seconds = time.monotonic() - started
-    manifest_path = out / "fiches.json"
-    if not manifest_path.exists():
-        pytest.exit(f"L'export des fiches a échoué :\n{result.stdout}\n{result.stderr}", returncode=1)
-    export = Export(out, result.returncode, result.stdout, result.stderr, seconds,
-                    json.loads(manifest_path.read_text(encoding="utf-8")))
-    (ROOT / "test-results").mkdir(exist_ok=True)
-    lines = [f"Export des fiches : {seconds:.1f} s (code de sortie {result.returncode})"]
-    lines += [f"{f['path']}\t{f['pages']} p.\t{f['bytes']} octets" for f in export.manifest["files"] if "pages" in f]
-    (ROOT / "test-results" / "handouts.txt").write_text("\n".join(lines) + "\n" + result.stderr, encoding="utf-8")
-    return export
+    if (out / "fiches.json").exists():
+        (ROOT / "test-results").mkdir(exist_ok=True)
+        files = json.loads((out / "fiches.json").read_text(encoding="utf-8"))["files"]
+        lines = [f"Export des fiches : {seconds:.1f} s (code de sortie {result.returncode})"]
+        lines += [f"{f['path']}\t{f['pages']} p.\t{f['bytes']} octets" for f in files if "pages" in f]
+        (ROOT / "test-results" / "handouts.txt").write_text("\n".join(lines) + "\n" + result.stderr, encoding="utf-8")
+    return {"returncode": result.returncode, "stdout": result.stdout, "stderr": result.stderr, "seconds": seconds}
 
 
 @pytest.fixture(scope="session")
-def handouts_site(handouts, tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("site-fiches")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PC_HANDOUTS_DIR": str(handouts.out)}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=ROOT, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        pytest.exit(f"mkdocs build avec les fiches a échoué :\n{result.stdout}\n{result.stderr}", returncode=1)
+def handouts(tmp_path_factory, request) -> Export:
+    from conftest import once_per_run, stop_run
+
+    out, result = once_per_run(tmp_path_factory, "handouts", _export)
+    manifest_path = out / "fiches.json"
+    if not manifest_path.exists():
+        stop_run(request, f"L'export des fiches a échoué :\n{result['stdout']}\n{result['stderr']}")
+    return Export(out, result["returncode"], result["stdout"], result["stderr"], result["seconds"],
+                  json.loads(manifest_path.read_text(encoding="utf-8")))
+
+
+def _build_with(handouts: Export):
+    def build(site: Path) -> dict:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PC_HANDOUTS_DIR": str(handouts.out)}
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                                cwd=ROOT, capture_output=True, text=True, env=env)
+        return {"returncode": result.returncode, "output": f"{result.stdout}\n{result.stderr}"}
+    return build
+
+
+@pytest.fixture(scope="session")
+def handouts_site(handouts, tmp_path_factory, request) -> Path:
+    from conftest import once_per_run, stop_run
+
+    site, result = once_per_run(tmp_path_factory, "site-fiches", _build_with(handouts))
+    if result["returncode"] != 0:
+        stop_run(request, f"mkdocs build avec les fiches a échoué :\n{result['output']}")
     return site
 
 

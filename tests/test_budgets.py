@@ -10,9 +10,8 @@ from pathlib import Path
 
 import budgets
 import pytest
-from bs4 import BeautifulSoup
 
-from conftest import LANGS, ROOT, all_pages
+from conftest import LANGS, ROOT, all_pages, built_page
 
 # A file of ours named in an inline script (exercises and projection mode load on demand)
 ON_DEMAND_RE = re.compile(r"""["']([^"']*assets/javascripts/[\w.-]+\.js)["']""")
@@ -24,7 +23,7 @@ def gz(data: bytes) -> int:
 
 def own_scripts(site_dir: Path, rel: str) -> dict[str, int]:
     """Gzip bytes of every script of ours this page can run: loaded at first, inline, on demand."""
-    page = BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+    page = built_page(site_dir, rel)
     folder = (site_dir / rel).parent
     sizes: dict[str, int] = {}
     for script in page.select("script"):

@@ -12,7 +12,7 @@ import budgets
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, ROOT, all_pages, french_pages
+from conftest import LANGS, ROOT, all_pages, built_page, french_pages
 
 DOCS = ROOT / "docs"
 
@@ -22,7 +22,7 @@ FIRST_LOAD_BUDGET = budgets.FIRST_LOAD
 
 
 def soup(site_dir: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+    return built_page(site_dir, rel)  # parsed once per run: read it, don't change it
 
 
 def source_of(rel: str, lang: str) -> Path | None:

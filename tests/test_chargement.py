@@ -11,7 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import chargement
-from conftest import all_pages
+from conftest import all_pages, built_page
 
 def material_bundle() -> str:
     """The bundle as the pinned mkdocs-material ships it (not the built, edited copy)."""
@@ -48,7 +48,7 @@ def test_the_built_bundle_is_the_edited_one(site_dir):
 
 def test_bundle_is_loaded_by_the_inline_loader_and_the_shim_deferred_on_every_page(site_dir):
     for rel in all_pages(site_dir):
-        page = BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+        page = built_page(site_dir, rel)
         assert not page.select("script[src*='/bundle.'], script[src^='bundle.']"), rel
         loaders = [s for s in page.select("script:not([src])") if re.search(r'"[./]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"', s.text)]
         assert len(loaders) == 1 and "requestAnimationFrame" in loaders[0].text, rel
@@ -59,7 +59,7 @@ def test_bundle_is_loaded_by_the_inline_loader_and_the_shim_deferred_on_every_pa
 def test_every_drawing_has_the_size_of_its_viewbox(site_dir):
     checked = 0
     for rel in all_pages(site_dir):
-        page = BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+        page = built_page(site_dir, rel)
         for img in page.select("img[src$='.svg']"):
             assert img.get("width") and img.get("height"), f"{rel}: {img}"
             checked += 1

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import lecture  # overrides/hooks/lecture.py (tests/conftest.py puts it on sys.path)
-from conftest import LANGS, ROOT, all_pages
+from conftest import LANGS, ROOT, all_pages, built_page
 
 GLOSSARY = yaml.safe_load((ROOT / "i18n" / "glossaire.yml").read_text(encoding="utf-8"))["termes"]
 JS = ROOT / "docs" / "assets" / "javascripts" / "lecture.js"
@@ -219,7 +219,7 @@ def test_glossary_list_in_each_language(lang):
 # --- The built site ----------------------------------------------------------
 
 def page_html(site_dir: Path, rel: str) -> BeautifulSoup:
-    return soup((site_dir / rel).read_text(encoding="utf-8"))
+    return built_page(site_dir, rel)  # parsed once per run: read it, don't change it
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -25,7 +25,7 @@ from bs4 import BeautifulSoup
 import common
 import icon
 import offline
-from conftest import LANGS, ROOT, all_pages
+from conftest import LANGS, ROOT, all_pages, built_page
 
 JS = ROOT / "docs" / "assets" / "javascripts"
 PREFIX = {"fr": "", "ar": "ar/", "en": "en/"}
@@ -40,7 +40,7 @@ SW_BUDGET = budgets.SW_LOADER
 
 
 def soup(site_dir: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+    return built_page(site_dir, rel)  # parsed once per run: read it, don't change it
 
 
 def gz(data: bytes) -> int:

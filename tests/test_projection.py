@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import LANGS, ROOT, all_pages
+from conftest import LANGS, ROOT, all_pages, built_page
 
 ASSETS = ROOT / "docs" / "assets"
 LESSON = "modules/01-bien-demarrer/02-allumer-et-eteindre.html"
@@ -28,7 +28,7 @@ def gz(data: bytes) -> int:
 
 
 def soup(site_dir: Path, rel: str) -> BeautifulSoup:
-    return BeautifulSoup((site_dir / rel).read_text(encoding="utf-8"), "html.parser")
+    return built_page(site_dir, rel)  # parsed once per run: read it, don't change it
 
 
 def prefix(lang: str) -> str:
