@@ -11,10 +11,9 @@ This hook changes when Material's files load, never what they do:
 - the search starts when the reader opens it (the search box, its button, « / » or « s »),
   as Material already does from ``file://``; a page opened from a search result (``?h=``)
   still highlights the words;
-- the bundle is asked for once the page has been painted (after the first frame, or at
-  « load » in a tab opened in the background): the text is on the screen while it
-  arrives. The menu, the language bar, the text size and our widgets work without it;
-- the iframe-worker shim (it does something from ``file://`` only) gets ``defer``;
+- the bundle and the iframe-worker shim (it does something from ``file://`` only) get
+  ``defer``: they run once the page is parsed, before ``DOMContentLoaded``, which Material
+  waits for anyway, and no longer hold the parser back;
 - every ``<img>`` of a page gets ``width`` and ``height`` from its SVG's ``viewBox``,
   so the browser keeps the room before the drawing arrives (site.css makes it fill the
   column, as before).
@@ -25,22 +24,24 @@ lesson then opened about one screen away from where the parent was reading (the 
 restores the scroll position against estimated heights): phones reload tabs they put to
 sleep, so parents would lose their place.
 
-The four edits to Material's bundle are exact strings of the pinned version, each
+Also tried: asking for the bundle only after the first frame (a small loader, and a fourth
+edit so that Material accepts a page already read). Lighthouse gave the same scores as
+``defer``, run after run, so the simpler way stayed.
+
+The three edits to Material's bundle are exact strings of the pinned version, each
 expected once. After an upgrade of mkdocs-material, the build stops with a message in
 French saying which one to look at again: nothing is changed silently.
 Figures (Lighthouse, mobile) are in README.md, « Budgets and benchmark ».
 
 MkDocs events used:
-- ``on_post_page``: the bundle's loader, ``defer`` on the shim, sizes on the images.
+- ``on_post_page``: ``defer`` on the bundle and the shim, sizes on the images.
 - ``on_post_build``: the edits to ``assets/javascripts/bundle.*.min.js`` in ``site/``.
-  Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle
-  (offline.py finds the bundle's address in the loader, as in our other inline scripts).
+  Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle.
   static-i18n calls it once per language: an edited bundle is recognised and left alone.
 """
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from pathlib import Path
@@ -61,13 +62,6 @@ BUNDLE_EDITS = [
         "le surlignage (search.highlight) ne télécharge l'index que si l'adresse contient ?h=",
     ),
     (
-        'function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0})'
-        ".subscribe(()=>e.next(document)),e}",
-        'function an(){let e=new It(1);return document.readyState!=="loading"?e.next(document):'
-        'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)),e}',
-        "le bundle chargé après le premier affichage trouve la page déjà lue (DOMContentLoaded passé)",
-    ),
-    (
         "function Mn(e,t=new Worker(e)){",
         "function Mn(e,t=((u,w,x)=>(x=new EventTarget,x.postMessage=d=>{w||(w=new Worker(u),"
         'w.onmessage=v=>x.dispatchEvent(new MessageEvent("message",{data:v.data})));'
@@ -77,12 +71,10 @@ BUNDLE_EDITS = [
 ]
 
 EDITED = "/* Parents connectés : modifié par overrides/hooks/chargement.py */"
-SHIM = re.compile(r'<script src="([^"]*assets/vendor/iframe-worker/shim\.js)">')
-BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
-# After the first frame (or at « load », in a tab opened in the background, where frames wait)
-LATE = ('<script>(function(d,u,n){{function go(){{if(n++)return;var s=d.createElement("script");'
-        's.src=u;d.body.appendChild(s)}}requestAnimationFrame(function(){{setTimeout(go)}});'
-        'addEventListener("load",go)}})(document,{url},0)</script>')
+# The bundle and the iframe-worker shim (it does something from file:// only)
+SCRIPTS = re.compile(
+    r'<script src="([^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/vendor/iframe-worker/shim\.js))">'
+)
 IMG = re.compile(r"<img\b[^>]*>")
 SRC = re.compile(r'\ssrc="([^"]+)"')
 VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
@@ -138,8 +130,7 @@ def sized_images(output: str, page_url: str, site_dir: Path) -> str:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output = SHIM.sub(r'<script src="\1" defer>', output)
-    output = BUNDLE.sub(lambda m: LATE.format(url=json.dumps(m.group(1))), output)
+    output = SCRIPTS.sub(r'<script src="\1" defer>', output)
     # Local files are read from docs/ (site/ is not complete yet): same relative paths
     return sized_images(output, page.file.url, Path(config["docs_dir"]))
 

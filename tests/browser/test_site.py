@@ -193,19 +193,6 @@ def test_a_lesson_does_not_jump_when_its_drawings_arrive(browser, http_base, lan
     context.close()
 
 
-def test_material_is_asked_for_only_once_the_text_is_painted(page, http_base):
-    """The lesson's words reach the screen without waiting for Material's 35 KB script."""
-    page.goto(http_base + "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
-    # Material mounted: its search button answers, the drawer toggles
-    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
-    page.wait_for_function("() => !!window.document$")
-    times = page.evaluate("""() => ({
-        paint: performance.getEntriesByName('first-contentful-paint')[0].startTime,
-        bundle: performance.getEntriesByType('resource').find(r => /bundle\\.[0-9a-f]+\\.min\\.js/.test(r.name)).startTime})""")
-    assert times["bundle"] >= times["paint"], times
-
-
-
 def test_a_reloaded_lesson_opens_where_the_parent_was_reading(browser, http_base):
     """Phones reload the tabs they put to sleep: the place in the lesson must not be lost."""
     context = browser.new_context(viewport={"width": 412, "height": 823})
