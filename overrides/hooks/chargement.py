@@ -107,8 +107,8 @@ def svg_size(path: Path) -> tuple[str, str] | None:
     return (match.group(1), match.group(2)) if match else None
 
 
-def sized_images(output: str, page_url: str, site_dir: Path) -> str:
-    """Adds width and height to each <img> of a local SVG that has neither."""
+def sized_images(output: str, page_url: str, docs_dir: Path) -> str:
+    """Adds width and height to each <img> of a local SVG that has neither (read in docs/)."""
     folder = posixpath.dirname(page_url)
 
     def add(match: re.Match) -> str:
@@ -119,9 +119,9 @@ def sized_images(output: str, page_url: str, site_dir: Path) -> str:
         address = urlsplit(src.group(1))
         if address.scheme or address.netloc or not address.path.endswith(".svg"):
             return tag
-        # « /assets/… » (the 404 pages) is from the site's root
+        # « /assets/… » is from the site's root
         rel = posixpath.normpath(posixpath.join(folder, unquote(address.path))).lstrip("/")
-        size = svg_size(site_dir / rel)
+        size = svg_size(docs_dir / rel)
         if not size:
             return tag
         return tag[:4] + f' width="{size[0]}" height="{size[1]}"' + tag[4:]
