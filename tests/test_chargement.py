@@ -7,7 +7,6 @@ from pathlib import Path
 
 import material
 import pytest
-from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
 
 import chargement
@@ -63,6 +62,6 @@ def test_every_drawing_has_the_size_of_its_viewbox(site_dir):
             checked += 1
     assert checked > 500
     # The message drawing of lesson 02/06 is 640 × 400
-    page = BeautifulSoup((site_dir / "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html").read_text(encoding="utf-8"), "html.parser")
+    page = built_page(site_dir, "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
     img = page.select_one("img[src$='message-piege.svg']")
     assert (img["width"], img["height"]) == ("640", "400")
