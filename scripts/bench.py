@@ -14,10 +14,12 @@ Mesures :
 - l'index de recherche et le téléchargement « Garder le cours » par langue, le zip ;
 - chaque fichier JS et CSS à nous, en gzip ;
 - l'export des fiches à imprimer (temps, tailles), sauf avec --sans-fiches ;
-- les scores Lighthouse (mobile) de 6 pages, médiane de 3 passages, si Lighthouse est installé
-  (make bench l'installe dans scripts/lighthouse/ avec npm ; sinon --sans-lighthouse).
+- les scores Lighthouse (mobile) de 6 pages, médiane de 3 passages, avec TBT, LCP et la puissance
+  de la machine (benchmarkIndex), si Lighthouse est installé (make bench l'installe dans
+  scripts/lighthouse/ avec npm ; sinon --sans-lighthouse) ; avec --etalonner, les mêmes pages
+  encore, avec le ralentissement du processeur que Lighthouse conseille pour cette machine.
 
-Usage : python scripts/bench.py [--json build/bench.json] [--sans-fiches] [--sans-lighthouse] [--passages N]
+Usage : python scripts/bench.py [--json build/bench.json] [--sans-fiches] [--sans-lighthouse] [--passages N] [--etalonner]
 """
 
 from __future__ import annotations
@@ -236,23 +238,56 @@ def bench_handouts(work: Path) -> dict:
             "max_octets": max(sizes, default=0), "total_octets": sum(sizes)}
 
 
-def bench_lighthouse(site: Path, base: str, work: Path, runs: int) -> list[dict]:
-    """Each page ``runs`` times; the median of each score (performance moves by a few points
-    from one run to the next: it replays the CPU time this machine took, times 4)."""
+def cpu_multiplier(benchmark_index: float) -> float:
+    """The CPU slowdown Lighthouse's documentation suggests for a machine of this power.
+
+    Lighthouse multiplies the CPU time it observed by 4, a factor chosen for a high-end desktop
+    (benchmarkIndex 1500-2000) to look like a mid-tier phone; on a slower machine it suggests a
+    lower factor (docs/throttling.md, « Calibrating the CPU slowdown », and the calculator it links to,
+    github.com/patrickhulce/lighthouse-cpu-throttling-calculator: 1300 → 3×, 800 → 2×, 150 → 1×).
+    """
+    if benchmark_index >= 1300:
+        return round(3 + (benchmark_index - 1300) / 233, 1)
+    if benchmark_index >= 800:
+        return round(2 + (benchmark_index - 800) / 500, 1)
+    return round(max(1.0, 1 + (benchmark_index - 150) / 650), 1)
+
+
+def lighthouse_page(base: str, rel: str, report_stem: Path, runs: int, extra: list[str] = ()) -> dict:
+    """One page ``runs`` times: the median of each score, of TBT and LCP, and of the machine's power."""
+    scores: dict[str, list[int]] = {}
+    metrics: dict[str, list[float]] = {"tbt_ms": [], "lcp_ms": [], "benchmark_index": []}
+    for n in range(runs):
+        report = report_stem.with_name(f"{report_stem.name}-{n}.json")
+        cmd = [str(LIGHTHOUSE), base + rel, "--quiet", "--output=json", f"--output-path={report}",
+               "--only-categories=performance,accessibility,best-practices,seo",
+               "--chrome-flags=" + " ".join(CHROME_FLAGS), *extra]
+        run(cmd, env={"CHROME_PATH": CHROMIUM})
+        data = json.loads(report.read_text(encoding="utf-8"))
+        for key, c in data["categories"].items():
+            scores.setdefault(key, []).append(round(c["score"] * 100))
+        metrics["tbt_ms"].append(data["audits"]["total-blocking-time"]["numericValue"])
+        metrics["lcp_ms"].append(data["audits"]["largest-contentful-paint"]["numericValue"])
+        metrics["benchmark_index"].append(data["environment"]["benchmarkIndex"])
+    return {"page": rel, **{key: statistics.median_low(v) for key, v in scores.items()},
+            "performance_runs": scores["performance"],
+            **{key: round(statistics.median(v)) for key, v in metrics.items()}}
+
+
+def bench_lighthouse(site: Path, base: str, work: Path, runs: int, calibrate: bool) -> list[dict]:
+    """Each page ``runs`` times with Lighthouse's default settings (the ones the figures to reach
+    are stated with); with ``calibrate``, again with the CPU slowdown suggested for this machine."""
     rows = []
     for kind, lang in LIGHTHOUSE_PAGES:
         rel = PAGES[kind] if lang == "fr" else f"{lang}/{PAGES[kind]}"
-        scores: dict[str, list[int]] = {}
-        for n in range(runs):
-            report = work / f"lighthouse-{lang}-{kind}-{n}.json"
-            cmd = [str(LIGHTHOUSE), base + rel, "--quiet", "--output=json", f"--output-path={report}",
-                   "--only-categories=performance,accessibility,best-practices,seo",
-                   "--chrome-flags=" + " ".join(CHROME_FLAGS)]
-            run(cmd, env={"CHROME_PATH": CHROMIUM})
-            for key, c in json.loads(report.read_text(encoding="utf-8"))["categories"].items():
-                scores.setdefault(key, []).append(round(c["score"] * 100))
-        rows.append({"page": rel, **{key: statistics.median_low(v) for key, v in scores.items()},
-                     "performance_runs": scores["performance"]})
+        row = lighthouse_page(base, rel, work / f"lighthouse-{lang}-{kind}", runs)
+        if calibrate:
+            factor = cpu_multiplier(row["benchmark_index"])
+            again = lighthouse_page(base, rel, work / f"lighthouse-{lang}-{kind}-etalonne", runs,
+                                    [f"--throttling.cpuSlowdownMultiplier={factor}"])
+            row["etalonne"] = {"facteur_cpu": factor, "performance": again["performance"],
+                               "performance_runs": again["performance_runs"], "tbt_ms": again["tbt_ms"]}
+        rows.append(row)
     return rows
 
 
@@ -301,10 +336,17 @@ def report(results: dict) -> str:
                                                   ko(h["max_octets"]), ko(h["total_octets"])]])]
     if results.get("lighthouse"):
         keys = ["performance", "accessibility", "best-practices", "seo"]
-        parts += ["## Lighthouse (mobile, médiane des passages)",
-                  table(["page", *keys, "performance à chaque passage"],
-                        [[r["page"], *(r.get(k, "") for k in keys), " ".join(map(str, r.get("performance_runs", [])))]
+        parts += ["## Lighthouse (mobile, réglages par défaut, médiane des passages)",
+                  table(["page", *keys, "performance à chaque passage", "TBT", "LCP", "puissance (benchmarkIndex)"],
+                        [[r["page"], *(r.get(k, "") for k in keys), " ".join(map(str, r.get("performance_runs", []))),
+                          f"{r.get('tbt_ms', '')} ms", f"{r.get('lcp_ms', '')} ms", r.get("benchmark_index", "")]
                          for r in results["lighthouse"]])]
+        if any("etalonne" in r for r in results["lighthouse"]):
+            parts += ["### Avec le ralentissement du processeur conseillé pour cette machine (--etalonner)",
+                      table(["page", "facteur (au lieu de 4)", "performance", "à chaque passage", "TBT"],
+                            [[r["page"], f"× {r['etalonne']['facteur_cpu']}", r["etalonne"]["performance"],
+                              " ".join(map(str, r["etalonne"]["performance_runs"])), f"{r['etalonne']['tbt_ms']} ms"]
+                             for r in results["lighthouse"] if "etalonne" in r])]
     return "\n\n".join(parts) + "\n"
 
 
@@ -316,6 +358,10 @@ def main() -> None:
     parser.add_argument("--sans-lighthouse", action="store_true", help="ne pas lancer Lighthouse")
     parser.add_argument("--passages", type=int, default=3, metavar="N",
                         help="passages de Lighthouse par page, on garde la médiane (3 par défaut)")
+    parser.add_argument("--etalonner", action="store_true",
+                        help="relancer Lighthouse avec le ralentissement du processeur que sa documentation "
+                             "conseille pour la puissance de cette machine (pour comparer ; l'objectif reste "
+                             "mesuré avec les réglages par défaut)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pc-bench-") as tmp:
         work = Path(tmp)
@@ -333,7 +379,7 @@ def main() -> None:
             if not args.sans_lighthouse:
                 if LIGHTHOUSE.is_file() and shutil.which("node"):
                     print("Lighthouse…", file=sys.stderr)
-                    results["lighthouse"] = bench_lighthouse(site, base, work, max(1, args.passages))
+                    results["lighthouse"] = bench_lighthouse(site, base, work, max(1, args.passages), args.etalonner)
                 else:
                     print("Lighthouse absent : lancez « make bench » (il l'installe avec npm).", file=sys.stderr)
         finally:
