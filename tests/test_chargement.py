@@ -65,3 +65,27 @@ def test_every_drawing_has_the_size_of_its_viewbox(site_dir):
     page = built_page(site_dir, "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
     img = page.select_one("img[src$='message-piege.svg']")
     assert (img["width"], img["height"]) == ("640", "400")
+
+
+INLINE_SCRIPT_RE = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+
+
+def test_no_script_runs_in_the_middle_of_a_lesson(site_dir):
+    """The browser may paint at each inline script it meets while reading the page. With one
+    near the top of the lesson (the text size control and the projection button used to have
+    theirs), it painted the header and the title, then laid out the rest of the lesson in one
+    long task after the first paint: on a phone, the page does not answer a finger meanwhile.
+    Controls that need JavaScript are shown by the « pc-js » class instead (site.css)."""
+    checked = 0
+    for rel in all_pages(site_dir):
+        text = (site_dir / rel).read_text(encoding="utf-8")
+        if "</article>" not in text:
+            continue
+        middle = text[text.index("<body"):text.index("</article>")]
+        found = [m.group(0) for m in INLINE_SCRIPT_RE.finditer(middle)]
+        assert not found, f"{rel}: {found}"
+        checked += 1
+    assert checked > 200
+    # The controls are still there, shown only with JavaScript
+    lesson = built_page(site_dir, "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
+    assert lesson.select_one(".pc-taille.pc-js") and lesson.select_one(".pc-proj-ouvrir.pc-js #pc-proj")

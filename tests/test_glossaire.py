@@ -259,7 +259,7 @@ def test_the_script_is_only_where_needed_and_labels_are_everywhere(site_dir):
     # The text size control is on every page, with its strings
     for lang in LANGS:
         prefix = "" if lang == "fr" else f"{lang}/"
-        control = page_html(site_dir, f"{prefix}quizzes/index.html").select_one(".pc-taille[hidden]")
+        control = page_html(site_dir, f"{prefix}quizzes/index.html").select_one(".pc-taille.pc-js")
         assert control and len(control.select("button")) == 2
 
 

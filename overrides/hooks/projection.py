@@ -88,15 +88,14 @@ def is_projectable(path: str) -> bool:
 # --- Rendering ----------------------------------------------------------------
 
 def render_button(strings: dict) -> str:
-    """The button, hidden without JavaScript (a plain <div>: Material's .md-button has a
-    display rule that would win over ``hidden``). The script right after it shows it while
-    the page is read, before the text below is painted: the text does not move down later."""
+    """The button, in a plain <div> of class ``pc-js`` (site.css): shown from the first paint
+    when JavaScript runs (the <head> has swapped « no-js » for « js »), never without it, so the
+    text below does not move down later. No script next to it: see site.css."""
     esc = html.escape
-    return (f'<div class="pc-proj-ouvrir" data-search-exclude hidden style="float:inline-end;margin-inline-start:1rem">'
+    return (f'<div class="pc-proj-ouvrir pc-js" data-search-exclude style="float:inline-end;margin-inline-start:1rem">'
             f'<button type="button" id="pc-proj" class="md-button" aria-keyshortcuts="Alt+P" '
             f'title="{esc(strings["shortcut"])}" style="min-height:44px;padding:.5em 1em">'
-            f'{ICON}{esc(strings["button"])}</button></div>'
-            '<script>document.currentScript.previousElementSibling.hidden=!1</script>\n')
+            f'{ICON}{esc(strings["button"])}</button></div>\n')
 
 
 def render_toggle(strings: dict, lesson: str, parcours_url: str) -> str:
