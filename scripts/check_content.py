@@ -11,8 +11,10 @@ l'appelle aussi, par le hook overrides/hooks/content_check.py).
 from __future__ import annotations
 
 import argparse
+import html
 import re
 import sys
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,6 +113,13 @@ EVENT_ATTR_RE = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
 REMOTE_SRC_RE = re.compile(r"""\b(?:src|srcset|poster|data)\s*=\s*["']?\s*(?:https?:)?//""", re.I)
 REMOTE_CSS_RE = re.compile(r"""(?:url\(\s*["']?\s*(?:https?:)?//|@import\s+["']?(?:https?:)?//)""", re.I)
 SVG_REMOTE_RE = re.compile(r"""(?:xlink:)?href\s*=\s*["']\s*(?:https?:)?//|url\(\s*["']?\s*(?:https?:)?//""", re.I)
+# Text in a drawing: an element that renders characters, and its pieces (tags, character data, entities)
+SVG_TEXT_RE = re.compile(r"<text\b[^>]*>(.*?)</text\s*>", re.S)
+SVG_TEXT_PIECE_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>|<[^>]*>|(&#?\w+;)|([^<&]+)", re.S)
+# Beyond ASCII and Latin-1 (accents, « », °, €…), the typographic punctuation and spaces of French and
+# Arabic text, and the invisible marks that set the direction of Arabic text: every system font has them.
+SVG_TEXT_PUNCTUATION = set("\u2009\u200a\u202f\u2011\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2026\u20ac"
+                           "\u200c\u200d\u200e\u200f\u061c")
 
 
 def is_remote(url: str) -> bool:
@@ -323,6 +332,54 @@ def check_svg(path: Path) -> list[Problem]:
         if FORBIDDEN_TAG_RE.search(line) or EVENT_ATTR_RE.search(line):
             problems.append(Problem(path, number, "l'image contient du code (script ou attribut « on…= »)",
                                     "Retirez ce code : une illustration ne contient que des formes et du texte."))
+    problems += check_svg_symbols(path)
+    return sorted(problems, key=lambda p: p.line or 0)
+
+
+def font_safe(char: str) -> bool:
+    """True for what every system font draws: Latin and Arabic letters and digits, spaces, ordinary punctuation."""
+    code = ord(char)
+    if char in "\t\n\r" or 0x20 <= code <= 0x7E or 0xA0 <= code <= 0xFF or char in SVG_TEXT_PUNCTUATION:
+        return True
+    if 0x300 <= code <= 0x36F:  # accents typed as separate marks
+        return True
+    category, name = unicodedata.category(char), unicodedata.name(char, "")
+    if category[0] == "L":
+        return name.startswith(("LATIN ", "ARABIC "))
+    if category[0] in "MNP":  # Arabic vowel marks, digits (٠١٢ and ۰۱۲), punctuation (، ؛ ؟)
+        return name.startswith(("ARABIC", "EXTENDED ARABIC-INDIC DIGIT"))
+    return False
+
+
+def check_svg_symbols(path: Path) -> list[Problem]:
+    """A symbol (✕ ☐ ← ✓ •…) written as text comes from whatever fallback font the device has, and finding it is slow."""
+    problems = []
+    text = path.read_text(encoding="utf-8")
+    # comments are not drawn: blank them, keeping the line breaks
+    text = re.sub(r"<!--.*?-->", lambda m: re.sub(r"[^\n]", " ", m.group()), text, flags=re.S)
+    seen = set()
+    for element in SVG_TEXT_RE.finditer(text):
+        for piece in SVG_TEXT_PIECE_RE.finditer(element.group(1)):
+            start = element.start(1) + piece.start()
+            if piece.group(1) is not None:
+                chars = [(start + len("<![CDATA[") + i, c) for i, c in enumerate(piece.group(1))]
+            elif piece.group(2):
+                chars = [(start, c) for c in html.unescape(piece.group(2))]
+            elif piece.group(3):
+                chars = [(start + i, c) for i, c in enumerate(piece.group(3))]
+            else:
+                continue
+            for position, char in chars:
+                if font_safe(char):
+                    continue
+                number = text.count("\n", 0, position) + 1
+                if (number, char) in seen:
+                    continue
+                seen.add((number, char))
+                shown = char if unicodedata.category(char)[0] not in "CZ" else f"U+{ord(char):04X}"
+                problems.append(Problem(path, number, f"le dessin écrit le symbole « {shown} » avec une police",
+                                        "Dessinez-le avec des formes (line, rect, path) : ce symbole n'existe pas dans "
+                                        "toutes les polices des téléphones, et le chercher ralentit la page."))
     return problems
 
 

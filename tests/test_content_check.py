@@ -144,6 +144,42 @@ def test_svg_loading_a_remote_file(tmp_path):
     assert "images/message.svg, ligne 1 : l'image charge un fichier depuis un autre site" in out
 
 
+DRAWING = textwrap.dedent("""\
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 400" font-family="system-ui, sans-serif">
+      <title>Une fenêtre : la croix → ferme</title>
+      <!-- Barre de titre : ✕ dessiné -->
+      <rect x="20" y="20" width="600" height="360" rx="12" fill="#fff" stroke="#4b5563" stroke-width="3"/>
+      <text x="40" y="44" font-size="16">Messagerie</text>
+      <g font-size="18" text-anchor="middle"><text x="596" y="45">✕</text></g>
+    </svg>
+    """)
+
+
+def test_svg_writing_a_symbol_with_a_font(tmp_path):
+    out = messages(make_docs(tmp_path, {"modules/01-mail/images/message.svg": DRAWING}))
+    assert "images/message.svg, ligne 6 : le dessin écrit le symbole « ✕ » avec une police" in out
+    assert "→ Dessinez-le avec des formes (line, rect, path) : ce symbole n'existe pas dans toutes les polices" in out
+    assert "ralentit la page." in out
+    assert "ligne 2" not in out and "ligne 3" not in out  # the title and the comments are not drawn
+
+
+def test_svg_symbol_in_a_tspan_or_an_entity(tmp_path):
+    drawing = DRAWING.replace('<text x="596" y="45">✕</text>',
+                              '<text x="96" y="45">Retour <tspan>←</tspan>\n      <tspan>&#x2713; &#8226;</tspan></text>')
+    out = messages(make_docs(tmp_path, {"modules/01-mail/images/message.svg": drawing}))
+    assert "ligne 6 : le dessin écrit le symbole « ← » avec une police" in out
+    assert "ligne 7 : le dessin écrit le symbole « ✓ » avec une police" in out
+    assert "ligne 7 : le dessin écrit le symbole « • » avec une police" in out
+
+
+def test_svg_text_in_french_and_arabic_passes(tmp_path):
+    drawing = DRAWING.replace('<text x="596" y="45">✕</text>',
+                              "<text x=\"300\" y=\"80\">« Écrire » : l’adresse – 3,50 € … k@example.org / 5e B · 12 °C</text>\n"
+                              "      <text x=\"300\" y=\"120\" direction=\"rtl\">مرحبًا، هل قرأت الرسالة؟ ١٢ و ۳</text>")
+    docs = make_docs(tmp_path, {"modules/01-mail/images/message.svg": drawing})
+    assert check_content.check(docs) == []
+
+
 def test_the_build_fails_with_the_same_message(tmp_path):
     """A contributor's mistake stops `mkdocs build`, with the file, the line and the fix."""
     import subprocess
