@@ -253,7 +253,7 @@ def cpu_multiplier(benchmark_index: float) -> float:
     return round(max(1.0, 1 + (benchmark_index - 150) / 650), 1)
 
 
-def lighthouse_page(base: str, rel: str, report_stem: Path, runs: int, extra: list[str] = ()) -> dict:
+def lighthouse_page(base: str, rel: str, report_stem: Path, runs: int, extra: tuple[str, ...] = ()) -> dict:
     """One page ``runs`` times: the median of each score, of TBT and LCP, and of the machine's power."""
     scores: dict[str, list[int]] = {}
     metrics: dict[str, list[float]] = {"tbt_ms": [], "lcp_ms": [], "benchmark_index": []}
@@ -284,7 +284,7 @@ def bench_lighthouse(site: Path, base: str, work: Path, runs: int, calibrate: bo
         if calibrate:
             factor = cpu_multiplier(row["benchmark_index"])
             again = lighthouse_page(base, rel, work / f"lighthouse-{lang}-{kind}-etalonne", runs,
-                                    [f"--throttling.cpuSlowdownMultiplier={factor}"])
+                                    (f"--throttling.cpuSlowdownMultiplier={factor}",))
             row["etalonne"] = {"facteur_cpu": factor, "performance": again["performance"],
                                "performance_runs": again["performance_runs"], "tbt_ms": again["tbt_ms"]}
         rows.append(row)
