@@ -45,12 +45,18 @@ def test_the_built_bundle_is_the_edited_one(site_dir):
     assert 'location.protocol!=="file:"),' not in bundle
 
 
-def test_bundle_and_shim_are_deferred_on_every_page(site_dir):
+def test_every_page_asks_for_material_through_the_loader(site_dir):
+    """The shim is deferred; the bundle is asked for by the loader (the browser tests in
+    tests/browser/test_site.py check when: at once on wide screens, on demand on phones)."""
     for rel in all_pages(site_dir):
         page = built_page(site_dir, rel)
         scripts = [s for s in page.select("script[src]") if re.search(r"bundle\.|iframe-worker", s["src"])]
-        assert len(scripts) == 2, rel
-        assert all(s.has_attr("defer") for s in scripts), rel
+        assert [s["src"].rsplit("/", 1)[-1] for s in scripts] == ["shim.js"], rel
+        assert scripts[0].has_attr("defer"), rel
+        loaders = [s for s in page.select("script:not([src])") if "when the reader needs it" in s.text]
+        assert len(loaders) == 1, rel
+        bundle = re.search(r'"([^"]*bundle\.[0-9a-f]+\.min\.js)"', loaders[0].text).group(1)
+        assert (site_dir / rel).parent.joinpath(bundle).resolve().is_file(), f"{rel}: {bundle}"
 
 
 def test_every_drawing_has_the_size_of_its_viewbox(site_dir):
@@ -89,3 +95,16 @@ def test_no_script_runs_in_the_middle_of_a_lesson(site_dir):
     # The controls are still there, shown only with JavaScript
     lesson = built_page(site_dir, "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html")
     assert lesson.select_one(".pc-taille.pc-js") and lesson.select_one(".pc-proj-ouvrir.pc-js #pc-proj")
+
+
+MATERIAL_GLOBALS = re.compile(r"\b(?:document|location|target|keyboard|viewport|tablet|screen|print|alert|progress|component)\$")
+
+
+def test_our_scripts_never_wait_for_material():
+    """On a phone, Material's bundle may never load (hooks/chargement.py): a widget written on
+    its observables (document$…) would never start there. CONTRIBUTING « Le poids des pages »."""
+    scripts = sorted((Path(chargement.__file__).parents[2] / "docs" / "assets" / "javascripts").glob("*.js"))
+    assert len(scripts) > 10
+    for path in scripts:
+        found = MATERIAL_GLOBALS.findall(path.read_text(encoding="utf-8"))
+        assert not found, f"{path.name} : {found}"

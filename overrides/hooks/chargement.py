@@ -3,20 +3,31 @@
 Material 9.8.2 starts its search on every page, at once: its worker (12 KB gzip), then the
 index of the language (105–110 KB gzip) and lunr's language files, and it copies the index
 into the worker on the main thread. On a prepaid phone that is most of a first visit, for a
-box most parents never open. Its 35 KB bundle is also fetched and run before the lesson's
-text is painted, and drawings arrived without a size, so the text jumped when they did.
+box most parents never open. Its 35 KB bundle is also fetched and run on every page, and
+drawings arrived without a size, so the text jumped when they did.
 
 This hook changes when Material's files load, never what they do:
 
 - the search starts when the reader opens it (the search box, its button, « / » or « s »),
   as Material already does from ``file://``; a page opened from a search result (``?h=``)
   still highlights the words;
-- the bundle and the iframe-worker shim (it does something from ``file://`` only) get
-  ``defer``: they run once the page is parsed, before ``DOMContentLoaded``, which Material
-  waits for anyway, and no longer hold the parser back;
+- on a phone or a small tablet (narrower than 60em, where Material's menu is a drawer),
+  the bundle loads when the reader reaches for something it does: a touch, a click or the
+  keyboard's focus on the header, the search or the menu, one of Material's keys (« / »,
+  « s », « f », « p », « n »: replayed once it has loaded), or scrolling back up (its « Back
+  to top » button). Reading, our widgets, the menu drawer, the language bar and the text
+  size need none of it: on a phone, most lessons are read without the 35 KB download and
+  without its main-thread work (measured in README.md). Wider screens (the kiosk, the
+  trainer's projector, where the sidebars follow the reading) and pages opened with ``?h=``
+  load it at once, as before;
+- the iframe-worker shim (it does something from ``file://`` only) gets ``defer``;
 - every ``<img>`` of a page gets ``width`` and ``height`` from its SVG's ``viewBox``,
   so the browser keeps the room before the drawing arrives (site.css makes it fill the
   column, as before).
+
+What a phone does without the bundle until then: the « Back to top » button appears on the
+second scroll up, not the first; a lesson printed from the phone's browser keeps its folded
+boxes (the trainer notes) folded — the handouts are the printable version.
 
 Tried and left out: ``content-visibility: auto`` on a lesson's far parts. It cut the
 heaviest Arabic lesson's first layout by about 85 ms (× 4 in Lighthouse), but a reloaded
@@ -24,24 +35,25 @@ lesson then opened about one screen away from where the parent was reading (the 
 restores the scroll position against estimated heights): phones reload tabs they put to
 sleep, so parents would lose their place.
 
-Also tried: asking for the bundle only after the first frame (a small loader, and a fourth
-edit so that Material accepts a page already read). Lighthouse gave the same scores as
-``defer``, run after run, so the simpler way stayed.
+Also tried: asking for the bundle on every page right after the first frame. Lighthouse
+gave the same scores as ``defer`` (the work is the same, only later).
 
-The three edits to Material's bundle are exact strings of the pinned version, each
+The four edits to Material's bundle are exact strings of the pinned version, each
 expected once. After an upgrade of mkdocs-material, the build stops with a message in
 French saying which one to look at again: nothing is changed silently.
 Figures (Lighthouse, mobile) are in README.md, « Budgets and benchmark ».
 
 MkDocs events used:
-- ``on_post_page``: ``defer`` on the bundle and the shim, sizes on the images.
+- ``on_post_page``: the bundle's loader, ``defer`` on the shim, sizes on the images.
 - ``on_post_build``: the edits to ``assets/javascripts/bundle.*.min.js`` in ``site/``.
-  Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle.
+  Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle
+  (offline.py finds the bundle's address in the loader, as in our other inline scripts).
   static-i18n calls it once per language: an edited bundle is recognised and left alone.
 """
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -62,6 +74,13 @@ BUNDLE_EDITS = [
         "le surlignage (search.highlight) ne télécharge l'index que si l'adresse contient ?h=",
     ),
     (
+        'function an(){let e=new It(1);return h(document,"DOMContentLoaded",{once:!0})'
+        ".subscribe(()=>e.next(document)),e}",
+        'function an(){let e=new It(1);return document.readyState!=="loading"?e.next(document):'
+        'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document)),e}',
+        "le bundle chargé à la demande trouve la page déjà lue (DOMContentLoaded passé)",
+    ),
+    (
         "function Mn(e,t=new Worker(e)){",
         "function Mn(e,t=((u,w,x)=>(x=new EventTarget,x.postMessage=d=>{w||(w=new Worker(u),"
         'w.onmessage=v=>x.dispatchEvent(new MessageEvent("message",{data:v.data})));'
@@ -71,10 +90,30 @@ BUNDLE_EDITS = [
 ]
 
 EDITED = "/* Parents connectés : modifié par overrides/hooks/chargement.py */"
-# The bundle and the iframe-worker shim (it does something from file:// only)
-SCRIPTS = re.compile(
-    r'<script src="([^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|assets/vendor/iframe-worker/shim\.js))">'
-)
+SHIM = re.compile(r'<script src="([^"]*assets/vendor/iframe-worker/shim\.js)">')
+BUNDLE = re.compile(r'<script src="([^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js)"></script>')
+# Material's keys (search: f s /, previous and next page: p , n .), replayed once it has loaded
+KEYS = "fs/p,n."
+# Where Material's bundle is wanted at once: its sidebars are shown there (not a drawer)
+WIDE = "(min-width: 60em)"
+# What a reader reaches for that the bundle does: header buttons, search, menu, the toggles
+NEEDS = ".md-header,.md-search,.md-sidebar,[data-md-toggle]"
+LOADER = """<script>/* Parents connectés: Material's bundle when the reader needs it (hooks/chargement.py) */
+(function(d,w,u){var asked=0,ready=0,key,y=w.scrollY,m=w.matchMedia(WIDE);
+function go(){if(asked++)return;var s=d.createElement("script");s.src=u;s.onload=function(){ready=1;
+var i=d.querySelector(".md-search__input");if(key)d.dispatchEvent(new KeyboardEvent("keydown",{key:key,bubbles:!0}));
+else if(i&&i.value)i.dispatchEvent(new KeyboardEvent("keyup",{bubbles:!0}))};d.body.appendChild(s)}
+d.addEventListener("change",function(e){var t=e.target;
+if(!ready&&t.id=="__search"&&t.checked)d.querySelector(".md-search__input").focus()});
+if(m.matches||/[?&]h=/.test(location.search))return go();m.addListener(go);
+["pointerdown","focusin","change"].forEach(function(type){d.addEventListener(type,function(e){
+var t=e.target;t&&t.closest&&t.closest(NEEDS)&&go()},!0)});
+d.addEventListener("keydown",function(e){var t=e.target,k=e.key||"";
+if(!asked&&k.length==1&&KEYS.indexOf(k)>-1&&!e.ctrlKey&&!e.metaKey&&!e.altKey
+&&!/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)&&!t.isContentEditable){key=k;go()}});
+w.addEventListener("scroll",function(){var Y=w.scrollY;Y>y?y=Y:Y<y-100&&go()},{passive:!0})
+})(document,window,URL)</script>""".replace("\n", "").replace("WIDE", json.dumps(WIDE)).replace(
+    "NEEDS", json.dumps(NEEDS)).replace("KEYS", json.dumps(KEYS))
 IMG = re.compile(r"<img\b[^>]*>")
 SRC = re.compile(r'\ssrc="([^"]+)"')
 VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
@@ -130,7 +169,8 @@ def sized_images(output: str, page_url: str, docs_dir: Path) -> str:
 
 
 def on_post_page(output, page, config, **kwargs):
-    output = SCRIPTS.sub(r'<script src="\1" defer>', output)
+    output = SHIM.sub(r'<script src="\1" defer>', output)
+    output = BUNDLE.sub(lambda m: LOADER.replace("URL", json.dumps(m.group(1))), output)
     # Local files are read from docs/ (site/ is not complete yet): same relative paths
     return sized_images(output, page.file.url, Path(config["docs_dir"]))
 

@@ -164,9 +164,112 @@ def test_search_downloads_nothing_until_it_is_opened(page, page_watch, http_base
     page_watch.assert_clean()
 
 
-def test_a_search_result_still_highlights_the_words(page, http_base):
+@pytest.mark.parametrize("screen", ["wide", "phone"])
+def test_a_search_result_still_highlights_the_words(browser, http_base, screen):
+    page = phone(browser) if screen == "phone" else browser.new_page()
     page.goto(http_base + "index.html?h=Roubaix")
     expect(page.locator("article mark[data-md-highlight]").first).to_be_visible()
+    page.context.close()
+
+
+# --- Material's bundle on phones: only when the reader needs it (hooks/chargement.py) --------
+
+BUNDLE = re.compile(r"/assets/javascripts/bundle\.[0-9a-f]+\.min\.js$")
+LESSON_AR = "ar/modules/02-e-mail/06-reconnaitre-un-message-piege.html"
+
+
+def phone(browser):
+    """A page in a phone-sized window (touch, 412 × 823: Lighthouse's mobile screen)."""
+    context = browser.new_context(viewport={"width": 412, "height": 823}, has_touch=True, is_mobile=True)
+    return context.new_page()
+
+
+def bundle_requests(page) -> list[str]:
+    asked: list[str] = []
+    page.on("request", lambda r: BUNDLE.search(r.url) and asked.append(r.url))
+    return asked
+
+
+def read_quietly(page, url: str):
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+
+
+@pytest.mark.parametrize("scheme", ["http", "file"])
+def test_on_a_phone_material_waits_for_the_search_button(browser, http_base, file_base, scheme):
+    """Reading a lesson on a phone costs neither the 35 KB nor the work of Material's bundle;
+    the search button still opens a search that answers (file:// included)."""
+    base = http_base if scheme == "http" else file_base
+    page = phone(browser)
+    watch = PageWatch(page, "file://" if scheme == "file" else http_base.rstrip("/"))
+    asked = bundle_requests(page)
+    read_quietly(page, base + LESSON_AR)
+    assert not asked
+    assert page.evaluate("typeof window.document$") == "undefined"
+    # The lesson's own aids do not need it: the text size buttons answer
+    page.locator(".pc-taille button").last.tap()
+    expect(page.locator(".pc-taille output")).to_contain_text("125")
+    assert not asked
+    page.locator(".md-header__button[for=__search]").tap()
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_focused()
+    hrefs = search(page, "CAF")
+    assert hrefs and asked
+    assert not watch.foreign and not watch.console_errors, (watch.foreign, watch.console_errors)
+    page.context.close()
+
+
+@pytest.mark.parametrize("key", ["/", "n"])
+def test_on_a_phone_materials_keys_work_from_the_first_press(browser, http_base, key):
+    """« / » opens the search, « n » the next lesson, although the bundle arrives after the key."""
+    page = phone(browser)
+    asked = bundle_requests(page)
+    read_quietly(page, http_base + LESSON_AR)
+    page.keyboard.press(key)
+    if key == "/":
+        expect(page.locator("input.md-search__input")).to_be_focused()
+    else:
+        expect(page).to_have_url(re.compile(r"/07-mes-mots-de-passe\.html$"))
+    assert asked
+    page.context.close()
+
+
+def test_on_a_phone_the_menu_closes_on_a_section_of_the_page(browser, http_base):
+    """Opening the menu asks for the bundle: a section of the lesson chosen in the menu closes it."""
+    page = phone(browser)
+    asked = bundle_requests(page)
+    read_quietly(page, http_base + LESSON_AR)
+    page.locator(".md-header__button[for=__drawer]").tap()
+    drawer = page.locator("#__drawer")
+    expect(drawer).to_be_checked()
+    assert asked
+    page.wait_for_function("() => !!window.document$")
+    # The lesson's own sections, one level down in the menu, then one of them
+    page.locator(".md-nav--primary label.md-nav__link[for=__toc]").tap()
+    page.locator(".md-nav--primary .md-nav--secondary a[href='#etapes']").tap()
+    expect(drawer).not_to_be_checked()
+    expect(page).to_have_url(re.compile("#etapes$"))
+    page.context.close()
+
+
+def test_on_a_phone_back_to_top_appears_when_scrolling_back_up(browser, http_base):
+    page = phone(browser)
+    read_quietly(page, http_base + LESSON_AR)
+    top = page.locator(".md-top")
+    for y in (4000, 3800, 3600, 3400, 3200):
+        page.evaluate("y => window.scrollTo(0, y)", y)
+        page.wait_for_timeout(200)
+    expect(top).to_be_visible()
+    top.tap()
+    page.wait_for_function("() => window.scrollY === 0")
+    page.context.close()
+
+
+def test_on_a_wide_screen_material_loads_at_once(page, http_base):
+    """The kiosk and the projector show Material's sidebars: its bundle runs without waiting."""
+    page.goto(http_base + LESSON_AR)
+    page.wait_for_function("() => !!window.document$")
 
 
 @pytest.mark.parametrize("lang", LANGS)
