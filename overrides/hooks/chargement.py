@@ -97,9 +97,11 @@ KEYS = "fs/p,n."
 # Where Material's bundle is wanted at once: its sidebars are shown there (not a drawer)
 WIDE = "(min-width: 60em)"
 # What a reader reaches for that the bundle does: header buttons, search, menu, the toggles
+# (The loader reads no layout while the page loads, not even scrollY: that forced the whole
+# lesson's style and layout in the middle of parsing, 75 ms here.)
 NEEDS = ".md-header,.md-search,.md-sidebar,[data-md-toggle]"
 LOADER = """<script>/* Parents connectés: Material's bundle when the reader needs it (hooks/chargement.py) */
-(function(d,w,u){var asked=0,ready=0,key,y=w.scrollY,m=w.matchMedia(WIDE);
+(function(d,w,u){var asked=0,ready=0,key,y=-1,m=w.matchMedia(WIDE);
 function go(){if(asked++)return;var s=d.createElement("script");s.src=u;s.onload=function(){ready=1;
 var i=d.querySelector(".md-search__input");if(key)d.dispatchEvent(new KeyboardEvent("keydown",{key:key,bubbles:!0}));
 else if(i&&i.value)i.dispatchEvent(new KeyboardEvent("keyup",{bubbles:!0}))};d.body.appendChild(s)}
