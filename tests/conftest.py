@@ -258,3 +258,10 @@ def nothing_kept(page) -> None:
     """What the parent typed or chose is not kept: no storage, no cookie."""
     assert page.evaluate("localStorage.length + sessionStorage.length") == 0
     assert page.evaluate("document.cookie") == ""
+
+
+def lay_out_every_part(page) -> None:
+    """site.css lays out a page's parts after its first <h2> only near the screen; axe, which reads
+    colours where each element is, must see them laid out, as the parent does on reaching them
+    (tests/browser/test_site.py checks that they take the same place either way)."""
+    page.add_style_tag(content=".md-content__inner > * { content-visibility: visible !important; }")

@@ -29,11 +29,12 @@ What a phone does without the bundle until then: the « Back to top » button ap
 second scroll up, not the first; a lesson printed from the phone's browser keeps its folded
 boxes (the trainer notes) folded — the handouts are the printable version.
 
-Tried and left out: ``content-visibility: auto`` on a lesson's far parts. It cut the
-heaviest Arabic lesson's first layout by about 85 ms (× 4 in Lighthouse), but a reloaded
-lesson then opened about one screen away from where the parent was reading (the browser
-restores the scroll position against estimated heights): phones reload tabs they put to
-sleep, so parents would lose their place.
+The parts of a page after its first ``<h2>`` are laid out when they come near the screen
+(site.css, ``content-visibility: auto``): the browser's own scroll restoration counts
+against their estimated heights, so a reloaded lesson reopened about a screen away from
+where the parent was reading (phones reload tabs they put to sleep). A small inline script
+(``PLACE``, at the end of pages with an ``<h2>``) keeps the place and puts it back on a
+reload or « back » only.
 
 Also tried: asking for the bundle on every page right after the first frame. Lighthouse
 gave the same scores as ``defer`` (the work is the same, only later).
@@ -44,7 +45,8 @@ French saying which one to look at again: nothing is changed silently.
 Figures (Lighthouse, mobile) are in README.md, « Budgets and benchmark ».
 
 MkDocs events used:
-- ``on_post_page``: the bundle's loader, ``defer`` on the shim, sizes on the images.
+- ``on_post_page``: the bundle's loader, the place keeper, ``defer`` on the shim, sizes on the
+  images.
 - ``on_post_build``: the edits to ``assets/javascripts/bundle.*.min.js`` in ``site/``.
   Listed before offline.py in mkdocs.yml, so the offline list hashes the edited bundle
   (offline.py finds the bundle's address in the loader, as in our other inline scripts).
@@ -116,6 +118,35 @@ if(!asked&&k.length==1&&KEYS.indexOf(k)>-1&&!e.ctrlKey&&!e.metaKey&&!e.altKey
 w.addEventListener("scroll",function(){var Y=w.scrollY;Y>y?y=Y:Y<y-100&&go()},{passive:!0})
 })(document,window,URL)</script>""".replace("\n", "").replace("WIDE", json.dumps(WIDE)).replace(
     "NEEDS", json.dumps(NEEDS)).replace("KEYS", json.dumps(KEYS))
+# site.css lays out a page's parts after its first <h2> only when they come near the screen
+# (content-visibility): the browser's own scroll restoration, counted against estimated heights,
+# would reopen a reloaded lesson about a screen away. This script keeps the part of the article
+# at the top of the screen (the first one that starts on the screen, when there is one: its rank
+# and where it was; an IntersectionObserver says which parts are on the screen, so the parts far
+# away are not laid out to ask) when the reading stops for 0.3 s and when the page is hidden, in
+# the page's own history entry (history.state: nothing stored on the device, so « Terminer ma
+# session » on a shared computer has nothing more to erase; the browser ignores it while the page
+# unloads). It puts the part back when that entry is opened again, a reload or « back » (never on
+# a first visit, where it reads no layout): at once, then each time the article changes height
+# (the parts on the screen getting their real height, an exercise being built) until the parent
+# scrolls, touches or types, or for 5 s at most.
+PLACE = """<script>/* Parents connectés: a reloaded page reopens where the parent was reading (hooks/chargement.py) */
+(function(d,w,h){var a=d.querySelector("article.md-content__inner"),on=[],o=w.IntersectionObserver,p,put,tm;
+if(!a)return;try{p=h.state&&h.state.pcPlace}catch(e){}
+if(o){o=new o(function(l){l.forEach(function(e){var i=on.indexOf(e.target);
+e.isIntersecting?i<0&&on.push(e.target):i>-1&&on.splice(i,1)})});[].forEach.call(a.children,function(c){o.observe(c)})}
+function save(){if(o&&!on.length)return;try{var c=a.children,i=0,t=Object(h.state);
+while(i<c.length-1&&(o?on.indexOf(c[i])<0:c[i].getBoundingClientRect().bottom<=0))i++;
+if(c[i].getBoundingClientRect().top<0&&c[i+1]&&(!o||on.indexOf(c[i+1])>-1))i++;
+t.pcPlace=[i,Math.round(c[i].getBoundingClientRect().top)];h.replaceState(t,"")}catch(e){}}
+w.addEventListener("scroll",function(){clearTimeout(tm);tm=setTimeout(save,300)},{passive:!0});
+d.addEventListener("visibilitychange",function(){d.hidden&&save()});
+if(p&&a.children[p[0]]){h.scrollRestoration="manual";
+put=function(){w.scrollTo(0,a.children[p[0]].getBoundingClientRect().top+w.scrollY-p[1])};
+put();if(w.ResizeObserver){var r=new ResizeObserver(put),end=function(){r.disconnect()};r.observe(a);
+["wheel","touchstart","keydown","pointerdown"].forEach(function(t){w.addEventListener(t,end,{once:!0,passive:!0})});
+setTimeout(end,5e3)}}
+})(document,window,history)</script>""".replace("\n", "")
 IMG = re.compile(r"<img\b[^>]*>")
 SRC = re.compile(r'\ssrc="([^"]+)"')
 VIEWBOX = re.compile(r'<svg\b[^>]*?\sviewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)\s*"')
@@ -173,6 +204,8 @@ def sized_images(output: str, page_url: str, docs_dir: Path) -> str:
 def on_post_page(output, page, config, **kwargs):
     output = SHIM.sub(r'<script src="\1" defer>', output)
     output = BUNDLE.sub(lambda m: LOADER.replace("URL", json.dumps(m.group(1))), output)
+    if "<h2" in output:
+        output = output.replace("</body>", PLACE + "</body>", 1)
     # Local files are read from docs/ (site/ is not complete yet): same relative paths
     return sized_images(output, page.file.url, Path(config["docs_dir"]))
 
