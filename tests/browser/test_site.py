@@ -358,6 +358,20 @@ def test_parts_laid_out_apart_keep_the_same_spacing(page, http_base):
         assert not found[1], f"{url}: {found[1]}"
 
 
+def test_colours_read_as_the_page_opens_pass_axe(page, http_base):
+    """Lighthouse runs axe on a page as it opens, its far parts not laid out yet: a part taller than
+    its estimate would reach over the dark footer and read as « contrast too low » (site.css keeps
+    the exercises and the last four parts out of it)."""
+    axe = Axe()
+    problems = []
+    for url in APART_PAGES + ["formateurs/seances.html", "modules/01-bien-demarrer/07-reconnaitre-un-site-officiel.html"]:
+        page.goto(http_base + url)
+        results = axe.run(page, options={"runOnly": ["color-contrast"]})
+        if results.violations_count:
+            problems.append(f"{url}:\n{results.generate_report()}")
+    assert not problems, "\n".join(problems)
+
+
 @pytest.mark.parametrize("heading", ["a-vous", "a-retenir", "sources"])
 def test_a_reloaded_lesson_opens_where_the_parent_was_reading(browser, http_base, heading):
     """Phones reload the tabs they put to sleep: the place in the lesson must not be lost, though
