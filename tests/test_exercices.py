@@ -83,7 +83,7 @@ def build(text: str = PAGE, lang: str = "fr", url: str = URL, raw: bool = False)
 
 def lazy_urls(soup) -> list[str]:
     """Files the page loads when its exercise comes near the screen (common.lazy_assets)."""
-    scripts = [s.get_text() for s in soup.select("body > script") if "IntersectionObserver" in s.get_text()]
+    scripts = [s.get_text() for s in soup.select("body > script") if "files of the widget below load" in s.get_text()]
     assert len(scripts) <= 1
     if not scripts:
         return []

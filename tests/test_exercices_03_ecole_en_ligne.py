@@ -55,7 +55,7 @@ def data_of(section) -> dict:
 
 
 def lazy_urls(soup) -> list[str]:
-    script = next(s.get_text() for s in soup.select("body > script") if "IntersectionObserver" in s.get_text())
+    script = next(s.get_text() for s in soup.select("body > script") if "files of the widget below load" in s.get_text())
     return json.loads(re.search(r"\(document,\s*\"[^\"]*\",\s*(\[.*?\])\)", script).group(1))
 
 
